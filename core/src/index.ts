@@ -1,0 +1,2 @@
+/** @tessera/core public surface. */
+export const TESSERA_API_GROUP = 'external-secrets.io';
