@@ -1,2 +1,3 @@
 /** @tessera/core public surface. */
 export const TESSERA_API_GROUP = 'external-secrets.io';
+export * from './api/v1/index.js';

@@ -47,19 +47,12 @@ export interface StoreView<TSpec = unknown> {
   readonly annotations: Readonly<Record<string, string>>;
 }
 
-/** A reference to a key of a Kubernetes Secret, as written in a store (`SecretKeySelector`). */
-export interface SecretKeySelector {
-  readonly name: string;
-  readonly key?: string;
-  readonly namespace?: string;
-}
-
-/** A reference to a ServiceAccount, as written in a store (`ServiceAccountSelector`). */
-export interface ServiceAccountSelector {
-  readonly name: string;
-  readonly namespace?: string;
-  readonly audiences?: readonly string[];
-}
+/**
+ * `SecretKeySelector` / `ServiceAccountSelector` as written in a store. Defined once, with their
+ * schemas, in the API package; re-exported here because they are part of the provider contract.
+ */
+export type { SecretKeySelector, ServiceAccountSelector } from '../api/v1/meta.js';
+import type { SecretKeySelector, ServiceAccountSelector } from '../api/v1/meta.js';
 
 /**
  * Kubernetes access a provider gets when it builds a client. The core implementation enforces the

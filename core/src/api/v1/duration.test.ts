@@ -1,0 +1,36 @@
+import { formatGoDuration, InvalidDurationError, parseGoDuration } from './duration.js';
+
+describe('parseGoDuration', () => {
+  it.each([
+    ['0', 0],
+    ['0s', 0],
+    ['1h', 3_600_000],
+    ['1h0m0s', 3_600_000],
+    ['1h30m', 5_400_000],
+    ['1.5h', 5_400_000],
+    ['500ms', 500],
+    ['10us', 0.01],
+    ['10µs', 0.01],
+    ['-2m', -120_000],
+    ['+3s', 3000],
+  ])('reads %s as %d ms', (input, expected) => {
+    expect(parseGoDuration(input)).toBeCloseTo(expected, 9);
+  });
+
+  it.each(['', '1', '1d', 'h', '1h 30m', '-', '1.h2', 'abc', '10 s'])('rejects %j with a hint', (input) => {
+    expect(() => parseGoDuration(input)).toThrow(InvalidDurationError);
+    expect(() => parseGoDuration(input)).toThrow(/Go duration such as 30s/);
+  });
+});
+
+describe('formatGoDuration', () => {
+  it.each([
+    [3_600_000, '1h0m0s'],
+    [90_000, '1m30s'],
+    [5000, '5s'],
+    [0, '0s'],
+    [250, '250ms'],
+  ])('formats %d ms as %s', (ms, expected) => {
+    expect(formatGoDuration(ms)).toBe(expected);
+  });
+});
