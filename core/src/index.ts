@@ -1,3 +1,4 @@
 /** @tessera/core public surface. */
 export const TESSERA_API_GROUP = 'external-secrets.io';
 export * from './api/v1/index.js';
+export * from './provider/provider.js';

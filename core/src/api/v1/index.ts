@@ -11,3 +11,4 @@ export * from './cluster-external-secret.js';
 export * from './push-secret.js';
 export * from './kinds.js';
 export * from './duration.js';
+export * from './store-schema.js';
