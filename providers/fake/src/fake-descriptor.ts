@@ -16,7 +16,9 @@ export const FakeProviderDataSchema = Type.Object({
       description: 'Deprecated: use value with a JSON object instead.',
     }),
   ),
-  version: Type.Optional(Type.String({ description: 'The version this entry answers to (remoteRef.version).' })),
+  version: Type.Optional(
+    Type.String({ description: 'The version this entry answers to (remoteRef.version).' }),
+  ),
 });
 export type FakeProviderData = Static<typeof FakeProviderDataSchema>;
 
@@ -25,7 +27,9 @@ export const FakeProviderSchema = Type.Object(
   {
     data: Type.Array(FakeProviderDataSchema),
     validationResult: Type.Optional(
-      Type.Integer({ description: 'Result the store validation reports: 0 Ready, 1 Unknown, 2 Error (tests only).' }),
+      Type.Integer({
+        description: 'Result the store validation reports: 0 Ready, 1 Unknown, 2 Error (tests only).',
+      }),
     ),
   },
   { description: 'Fake configures a store with static key/value pairs (for tests and demos).' },

@@ -1,0 +1,5 @@
+#!/usr/bin/env node
+/** Entry point of the `tessera` command. */
+import { buildProgram } from './program.js';
+
+await buildProgram().parseAsync(process.argv);
