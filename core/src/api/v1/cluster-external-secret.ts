@@ -14,12 +14,20 @@ export const ExternalSecretMetadataSchema = Type.Object({
 /** `ClusterExternalSecretSpec`. */
 export const ClusterExternalSecretSpecSchema = Type.Object({
   externalSecretSpec: ExternalSecretSpecSchema,
-  externalSecretName: Type.Optional(Type.String({ description: 'Name of the created ExternalSecrets; defaults to the ClusterExternalSecret name' })),
+  externalSecretName: Type.Optional(
+    Type.String({
+      description: 'Name of the created ExternalSecrets; defaults to the ClusterExternalSecret name',
+    }),
+  ),
   externalSecretMetadata: Type.Optional(ExternalSecretMetadataSchema),
   namespaceSelector: Type.Optional(LabelSelectorSchema),
-  namespaceSelectors: Type.Optional(Type.Array(LabelSelectorSchema, { description: 'Selectors ORed together' })),
+  namespaceSelectors: Type.Optional(
+    Type.Array(LabelSelectorSchema, { description: 'Selectors ORed together' }),
+  ),
   namespaces: Type.Optional(Type.Array(Type.String(), { description: 'Deprecated: use namespaceSelectors' })),
-  refreshTime: Type.Optional(GoDuration({ description: 'How often the namespace list is rechecked; defaults to 1h' })),
+  refreshTime: Type.Optional(
+    GoDuration({ description: 'How often the namespace list is rechecked; defaults to 1h' }),
+  ),
 });
 export type ClusterExternalSecretSpec = Static<typeof ClusterExternalSecretSpecSchema>;
 

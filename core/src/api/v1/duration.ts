@@ -7,7 +7,10 @@
 
 /** A string that is not a Go duration; the message says what was expected. */
 export class InvalidDurationError extends Error {
-  constructor(readonly input: string, detail: string) {
+  constructor(
+    readonly input: string,
+    detail: string,
+  ) {
     super(`invalid duration "${input}": ${detail}; use a Go duration such as 30s, 15m or 1h30m`);
     this.name = 'InvalidDurationError';
   }
@@ -16,8 +19,8 @@ export class InvalidDurationError extends Error {
 const UNIT_MS: Readonly<Record<string, number>> = {
   ns: 1e-6,
   us: 1e-3,
-  'µs': 1e-3,
-  'μs': 1e-3,
+  µs: 1e-3,
+  μs: 1e-3,
   ms: 1,
   s: 1000,
   m: 60_000,

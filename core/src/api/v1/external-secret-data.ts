@@ -13,9 +13,16 @@ export const NULL_BYTE_POLICIES = ['Ignore', 'Fail'] as const;
 export const METADATA_POLICIES = ['None', 'Fetch'] as const;
 
 const conversionStrategy = () =>
-  Type.Optional(StringEnum(CONVERSION_STRATEGIES, { default: 'Default', description: 'Used to define a conversion Strategy' }));
+  Type.Optional(
+    StringEnum(CONVERSION_STRATEGIES, {
+      default: 'Default',
+      description: 'Used to define a conversion Strategy',
+    }),
+  );
 const decodingStrategy = () =>
-  Type.Optional(StringEnum(DECODING_STRATEGIES, { default: 'None', description: 'Used to define a decoding Strategy' }));
+  Type.Optional(
+    StringEnum(DECODING_STRATEGIES, { default: 'None', description: 'Used to define a decoding Strategy' }),
+  );
 const nullBytePolicy = () =>
   Type.Optional(
     StringEnum(NULL_BYTE_POLICIES, {
@@ -28,10 +35,19 @@ const nullBytePolicy = () =>
 export const ExternalSecretDataRemoteRefSchema = Type.Object(
   {
     key: Type.String({ description: 'Key is the key used in the Provider, mandatory' }),
-    property: Type.Optional(Type.String({ description: 'Used to select a specific property of the Provider value (if a map), if supported' })),
-    version: Type.Optional(Type.String({ description: 'Used to select a specific version of the Provider value, if supported' })),
+    property: Type.Optional(
+      Type.String({
+        description: 'Used to select a specific property of the Provider value (if a map), if supported',
+      }),
+    ),
+    version: Type.Optional(
+      Type.String({ description: 'Used to select a specific version of the Provider value, if supported' }),
+    ),
     metadataPolicy: Type.Optional(
-      StringEnum(METADATA_POLICIES, { default: 'None', description: 'Policy for fetching tags/labels from provider secrets' }),
+      StringEnum(METADATA_POLICIES, {
+        default: 'None',
+        description: 'Policy for fetching tags/labels from provider secrets',
+      }),
     ),
     conversionStrategy: conversionStrategy(),
     decodingStrategy: decodingStrategy(),
@@ -47,7 +63,11 @@ export const StoreSourceRefSchema = Type.Object(
     storeRef: Type.Optional(SecretStoreRefSchema),
     generatorRef: Type.Optional(GeneratorRefSchema),
   },
-  { minProperties: 1, maxProperties: 1, description: 'SourceRef allows you to override the source from which the value will be pulled.' },
+  {
+    minProperties: 1,
+    maxProperties: 1,
+    description: 'SourceRef allows you to override the source from which the value will be pulled.',
+  },
 );
 export type StoreSourceRef = Static<typeof StoreSourceRefSchema>;
 
@@ -69,7 +89,11 @@ export const ExternalSecretFindSchema = Type.Object({
   path: Type.Optional(Type.String({ description: 'A root path to start the find operations.' })),
   name: Type.Optional(
     Type.Object(
-      { regexp: Type.Optional(Re2Pattern({ description: 'Finds secrets based on a regular expression (RE2).' })) },
+      {
+        regexp: Type.Optional(
+          Re2Pattern({ description: 'Finds secrets based on a regular expression (RE2).' }),
+        ),
+      },
       { description: 'Finds secrets based on the name.' },
     ),
   ),
@@ -82,7 +106,9 @@ export type ExternalSecretFind = Static<typeof ExternalSecretFindSchema>;
 
 /** `rewrite[].merge`. */
 export const ExternalSecretRewriteMergeSchema = Type.Object({
-  into: Type.Optional(Type.String({ default: '', description: 'Target key of the merge; required when strategy is JSON.' })),
+  into: Type.Optional(
+    Type.String({ default: '', description: 'Target key of the merge; required when strategy is JSON.' }),
+  ),
   priority: Type.Optional(Type.Array(Type.String())),
   priorityPolicy: Type.Optional(StringEnum(['IgnoreNotFound', 'Strict'] as const, { default: 'Strict' })),
   conflictPolicy: Type.Optional(StringEnum(['Ignore', 'Error'] as const, { default: 'Error' })),

@@ -5,14 +5,21 @@ import { ObjectName, SECRET_KEY_PATTERN, StringEnum, StringMap } from './schema-
 
 /** One key of a ConfigMap/Secret used as a template. */
 export const TemplateRefItemSchema = Type.Object({
-  key: Type.String({ minLength: 1, maxLength: 253, pattern: SECRET_KEY_PATTERN, description: 'A key in the ConfigMap/Secret' }),
+  key: Type.String({
+    minLength: 1,
+    maxLength: 253,
+    pattern: SECRET_KEY_PATTERN,
+    description: 'A key in the ConfigMap/Secret',
+  }),
   templateAs: Type.Optional(StringEnum(['Values', 'KeysAndValues'] as const, { default: 'Values' })),
 });
 
 /** A ConfigMap or Secret holding templates. */
 export const TemplateRefSchema = Type.Object({
   name: ObjectName({ description: 'The name of the ConfigMap/Secret resource' }),
-  items: Type.Array(TemplateRefItemSchema, { description: 'A list of keys in the ConfigMap/Secret to use as templates for Secret data' }),
+  items: Type.Array(TemplateRefItemSchema, {
+    description: 'A list of keys in the ConfigMap/Secret to use as templates for Secret data',
+  }),
 });
 
 /** One `templateFrom[]` entry: one of configMap, secret, literal. */
@@ -21,7 +28,10 @@ export const TemplateFromSchema = Type.Object({
   secret: Type.Optional(TemplateRefSchema),
   literal: Type.Optional(Type.String()),
   target: Type.Optional(
-    Type.String({ default: 'Data', description: 'Data, Annotations or Labels for Secret targets (case-insensitive)' }),
+    Type.String({
+      default: 'Data',
+      description: 'Data, Annotations or Labels for Secret targets (case-insensitive)',
+    }),
   ),
   valuesDecodingStrategy: Type.Optional(StringEnum(DECODING_STRATEGIES)),
 });
@@ -41,7 +51,8 @@ export const ExternalSecretTemplateSchema = Type.Object(
     engineVersion: Type.Optional(
       StringEnum(['v2'] as const, {
         default: 'v2',
-        description: 'EngineVersion specifies the template engine version used to render .data and .templateFrom[].',
+        description:
+          'EngineVersion specifies the template engine version used to render .data and .templateFrom[].',
       }),
     ),
     metadata: Type.Optional(ExternalSecretTemplateMetadataSchema),

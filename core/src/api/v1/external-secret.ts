@@ -23,12 +23,18 @@ export const ExternalSecretManifestSchema = Type.Object({
 /** The Secret an ExternalSecret writes. */
 export const ExternalSecretTargetSchema = Type.Object(
   {
-    name: Type.Optional(ObjectName({ description: 'The name of the Secret resource to be managed. Defaults to the ExternalSecret name' })),
+    name: Type.Optional(
+      ObjectName({
+        description: 'The name of the Secret resource to be managed. Defaults to the ExternalSecret name',
+      }),
+    ),
     creationPolicy: Type.Optional(StringEnum(CREATION_POLICIES, { default: 'Owner' })),
     deletionPolicy: Type.Optional(StringEnum(DELETION_POLICIES, { default: 'Retain' })),
     template: Type.Optional(ExternalSecretTemplateSchema),
     manifest: Type.Optional(ExternalSecretManifestSchema),
-    immutable: Type.Optional(Type.Boolean({ description: 'Immutable defines if the final secret will be immutable' })),
+    immutable: Type.Optional(
+      Type.Boolean({ description: 'Immutable defines if the final secret will be immutable' }),
+    ),
   },
   {
     default: { creationPolicy: 'Owner', deletionPolicy: 'Retain' },
@@ -39,7 +45,10 @@ export type ExternalSecretTarget = Static<typeof ExternalSecretTargetSchema>;
 
 /** One window: a cron schedule (UTC) and how long it stays open. */
 export const SyncWindowSchema = Type.Object({
-  schedule: Type.String({ 'x-tessera-format': 'cron-schedule', description: '5-field cron expression or @daily / @every <duration>' }),
+  schedule: Type.String({
+    'x-tessera-format': 'cron-schedule',
+    description: '5-field cron expression or @daily / @every <duration>',
+  }),
   duration: GoDuration({ description: 'How long the window stays open (Go duration)' }),
 });
 export type SyncWindow = Static<typeof SyncWindowSchema>;
@@ -58,7 +67,10 @@ export const ExternalSecretSpecSchema = Type.Object(
     target: Type.Optional(ExternalSecretTargetSchema),
     refreshPolicy: Type.Optional(StringEnum(REFRESH_POLICIES)),
     refreshInterval: Type.Optional(
-      GoDuration({ default: '1h', description: 'Time between reads of the provider (Go duration); 0 fetches once' }),
+      GoDuration({
+        default: '1h',
+        description: 'Time between reads of the provider (Go duration); 0 fetches once',
+      }),
     ),
     syncWindows: Type.Optional(ExternalSecretSyncWindowsSchema),
     data: Type.Optional(Type.Array(ExternalSecretDataSchema)),
@@ -80,7 +92,9 @@ export const ExternalSecretStatusSchema = Type.Object({
   refreshTime: Type.Optional(NullableDateTime({ description: 'Time of the last successful sync' })),
   syncedResourceVersion: Type.Optional(Type.String()),
   conditions: Type.Optional(Type.Array(ExternalSecretConditionSchema)),
-  binding: Type.Optional(Type.Object({ name: Type.Optional(Type.String({ default: '' })) }, { 'x-kubernetes-map-type': 'atomic' })),
+  binding: Type.Optional(
+    Type.Object({ name: Type.Optional(Type.String({ default: '' })) }, { 'x-kubernetes-map-type': 'atomic' }),
+  ),
 });
 export type ExternalSecretStatus = Static<typeof ExternalSecretStatusSchema>;
 

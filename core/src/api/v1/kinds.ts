@@ -4,7 +4,10 @@
  */
 import type { TSchema } from '@sinclair/typebox';
 import { API_GROUP, API_VERSION_V1, API_VERSION_V1ALPHA1 } from './constants.js';
-import { ClusterExternalSecretSpecSchema, ClusterExternalSecretStatusSchema } from './cluster-external-secret.js';
+import {
+  ClusterExternalSecretSpecSchema,
+  ClusterExternalSecretStatusSchema,
+} from './cluster-external-secret.js';
 import { ExternalSecretSpecSchema, ExternalSecretStatusSchema } from './external-secret.js';
 import { PushSecretSpecSchema, PushSecretStatusSchema } from './push-secret.js';
 import { SecretStoreSpecSchema, SecretStoreStatusSchema } from './secret-store.js';
@@ -52,7 +55,14 @@ const STORE_COLUMNS: readonly PrinterColumn[] = [
   { name: 'Ready', type: 'string', jsonPath: ready('status') },
 ];
 
-function v1(kind: string, plural: string, rest: Omit<KindInfo, 'kind' | 'listKind' | 'plural' | 'singular' | 'group' | 'version' | 'apiVersion' | 'categories'>): KindInfo {
+function v1(
+  kind: string,
+  plural: string,
+  rest: Omit<
+    KindInfo,
+    'kind' | 'listKind' | 'plural' | 'singular' | 'group' | 'version' | 'apiVersion' | 'categories'
+  >,
+): KindInfo {
   return {
     kind,
     listKind: `${kind}List`,
@@ -77,7 +87,12 @@ export const EXTERNAL_SECRET_KIND: KindInfo = v1('ExternalSecret', 'externalsecr
     { name: 'Ready', type: 'string', jsonPath: ready('status') },
     { name: 'Last Sync', type: 'date', jsonPath: '.status.refreshTime' },
   ],
-  selectableFields: ['.spec.secretStoreRef.name', '.spec.secretStoreRef.kind', '.spec.target.name', '.spec.refreshInterval'],
+  selectableFields: [
+    '.spec.secretStoreRef.name',
+    '.spec.secretStoreRef.kind',
+    '.spec.target.name',
+    '.spec.refreshInterval',
+  ],
   specSchema: ExternalSecretSpecSchema,
   statusSchema: ExternalSecretStatusSchema,
 });
@@ -117,7 +132,11 @@ export const PUSH_SECRET_KIND: KindInfo = {
   ...v1('PushSecret', 'pushsecrets', {
     shortNames: ['ps'],
     scope: 'Namespaced',
-    printerColumns: [AGE, { name: 'Status', type: 'string', jsonPath: ready('reason') }, { name: 'Last Sync', type: 'date', jsonPath: '.status.refreshTime' }],
+    printerColumns: [
+      AGE,
+      { name: 'Status', type: 'string', jsonPath: ready('reason') },
+      { name: 'Last Sync', type: 'date', jsonPath: '.status.refreshTime' },
+    ],
     selectableFields: [],
     specSchema: PushSecretSpecSchema,
     statusSchema: PushSecretStatusSchema,

@@ -18,7 +18,8 @@ export const SecretStoreRefSchema = Type.Object(
     name: Type.Optional(ObjectName({ description: 'Name of the SecretStore resource' })),
     kind: Type.Optional(
       StringEnum(STORE_KINDS, {
-        description: 'Kind of the SecretStore resource (SecretStore or ClusterSecretStore). Defaults to `SecretStore`',
+        description:
+          'Kind of the SecretStore resource (SecretStore or ClusterSecretStore). Defaults to `SecretStore`',
       }),
     ),
   },
@@ -52,7 +53,10 @@ export const GENERATOR_KINDS = [
 export const GeneratorRefSchema = Type.Object(
   {
     apiVersion: Type.Optional(
-      Type.String({ default: GENERATORS_API_VERSION, description: 'Specify the apiVersion of the generator resource' }),
+      Type.String({
+        default: GENERATORS_API_VERSION,
+        description: 'Specify the apiVersion of the generator resource',
+      }),
     ),
     kind: StringEnum(GENERATOR_KINDS, { description: 'Specify the Kind of the generator resource' }),
     name: ObjectName({ description: 'Specify the name of the generator resource' }),
@@ -72,7 +76,9 @@ export const LabelSelectorRequirementSchema = Type.Object({
 export const LabelSelectorSchema = Type.Object(
   {
     matchLabels: Type.Optional(StringMap()),
-    matchExpressions: Type.Optional(Type.Array(LabelSelectorRequirementSchema, { 'x-kubernetes-list-type': 'atomic' })),
+    matchExpressions: Type.Optional(
+      Type.Array(LabelSelectorRequirementSchema, { 'x-kubernetes-list-type': 'atomic' }),
+    ),
   },
   { 'x-kubernetes-map-type': 'atomic' },
 );

@@ -1,17 +1,35 @@
 /** The `PushSecret` kind (external-secrets.io/v1alpha1): push a Kubernetes Secret to providers. */
 import { Type, type Static } from '@sinclair/typebox';
 import { API_VERSION_V1ALPHA1 } from './constants.js';
-import { ExternalSecretRewriteRegexpSchema, ExternalSecretRewriteTransformSchema } from './external-secret-data.js';
+import {
+  ExternalSecretRewriteRegexpSchema,
+  ExternalSecretRewriteTransformSchema,
+} from './external-secret-data.js';
 import { ExternalSecretTemplateSchema } from './external-secret-template.js';
 import { GeneratorRefSchema, LabelSelectorSchema, ObjectMetaSchema, STORE_KINDS } from './meta.js';
-import { GoDuration, MapOf, NullableDateTime, ObjectName, PreserveUnknown, Re2Pattern, StringEnum } from './schema-helpers.js';
+import {
+  GoDuration,
+  MapOf,
+  NullableDateTime,
+  ObjectName,
+  PreserveUnknown,
+  Re2Pattern,
+  StringEnum,
+} from './schema-helpers.js';
 
 export const PUSH_CONVERSION_STRATEGIES = ['None', 'ReverseUnicode'] as const;
 
 const pushConversionStrategy = () =>
-  Type.Optional(StringEnum(PUSH_CONVERSION_STRATEGIES, { default: 'None', description: 'Used to define a conversion Strategy for the secret keys' }));
+  Type.Optional(
+    StringEnum(PUSH_CONVERSION_STRATEGIES, {
+      default: 'None',
+      description: 'Used to define a conversion Strategy for the secret keys',
+    }),
+  );
 const pushMetadata = () =>
-  Type.Optional(PreserveUnknown({ description: 'Provider-specific metadata (a PushSecretMetadata document).' }));
+  Type.Optional(
+    PreserveUnknown({ description: 'Provider-specific metadata (a PushSecretMetadata document).' }),
+  );
 
 /** A target store of a PushSecret: by name or by label selector. */
 export const PushSecretStoreRefSchema = Type.Object({
@@ -30,7 +48,9 @@ export const PushSecretRemoteRefSchema = Type.Object({
 /** One explicit mapping of a source Secret key to a remote key. */
 export const PushSecretDataSchema = Type.Object({
   match: Type.Object({
-    secretKey: Type.Optional(Type.String({ description: 'Secret Key to be pushed; empty pushes the whole Secret' })),
+    secretKey: Type.Optional(
+      Type.String({ description: 'Secret Key to be pushed; empty pushes the whole Secret' }),
+    ),
     remoteRef: PushSecretRemoteRefSchema,
   }),
   metadata: pushMetadata(),
@@ -42,12 +62,17 @@ export type PushSecretData = Static<typeof PushSecretDataSchema>;
 export const PushSecretDataToSchema = Type.Object(
   {
     storeRef: Type.Optional(PushSecretStoreRefSchema),
-    remoteKey: Type.Optional(Type.String({ description: 'Bundle all matched keys as one JSON secret under this remote key' })),
+    remoteKey: Type.Optional(
+      Type.String({ description: 'Bundle all matched keys as one JSON secret under this remote key' }),
+    ),
     match: Type.Optional(Type.Object({ regexp: Type.Optional(Re2Pattern()) })),
     rewrite: Type.Optional(
       Type.Array(
         Type.Object(
-          { regexp: Type.Optional(ExternalSecretRewriteRegexpSchema), transform: Type.Optional(ExternalSecretRewriteTransformSchema) },
+          {
+            regexp: Type.Optional(ExternalSecretRewriteRegexpSchema),
+            transform: Type.Optional(ExternalSecretRewriteTransformSchema),
+          },
           {
             'x-kubernetes-validations': [
               {
@@ -89,7 +114,9 @@ export const PushSecretSelectorSchema = Type.Object(
 
 /** `PushSecretSpec`. */
 export const PushSecretSpecSchema = Type.Object({
-  refreshInterval: Type.Optional(GoDuration({ default: '1h0m0s', description: 'How often to push (Go duration)' })),
+  refreshInterval: Type.Optional(
+    GoDuration({ default: '1h0m0s', description: 'How often to push (Go duration)' }),
+  ),
   secretStoreRefs: Type.Array(PushSecretStoreRefSchema),
   updatePolicy: Type.Optional(StringEnum(['Replace', 'IfNotExists'] as const, { default: 'Replace' })),
   deletionPolicy: Type.Optional(StringEnum(['Delete', 'None'] as const, { default: 'None' })),
@@ -113,7 +140,9 @@ export const PushSecretConditionSchema = Type.Object({
 export const PushSecretStatusSchema = Type.Object({
   refreshTime: Type.Optional(NullableDateTime()),
   syncedResourceVersion: Type.Optional(Type.String()),
-  syncedPushSecrets: Type.Optional(MapOf(MapOf(PushSecretDataSchema), { description: 'store key → remote key → data entry' })),
+  syncedPushSecrets: Type.Optional(
+    MapOf(MapOf(PushSecretDataSchema), { description: 'store key → remote key → data entry' }),
+  ),
   conditions: Type.Optional(Type.Array(PushSecretConditionSchema)),
 });
 export type PushSecretStatus = Static<typeof PushSecretStatusSchema>;

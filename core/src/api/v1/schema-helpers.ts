@@ -13,18 +13,32 @@ export const DNS1123_LABEL = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 export const SECRET_KEY_PATTERN = '^[-._a-zA-Z0-9]+$';
 
 /** A string restricted to `values`, emitted as `{type: string, enum: [...]}`. */
-export function StringEnum<const T extends readonly string[]>(values: T, options: SchemaOptions = {}): TUnsafe<T[number]> {
+export function StringEnum<const T extends readonly string[]>(
+  values: T,
+  options: SchemaOptions = {},
+): TUnsafe<T[number]> {
   return Type.Unsafe<T[number]>({ ...options, type: 'string', enum: [...values] });
 }
 
 /** A map of string to string (`additionalProperties: {type: string}`). */
 export function StringMap(options: SchemaOptions = {}): TUnsafe<Record<string, string>> {
-  return Type.Unsafe<Record<string, string>>({ ...options, type: 'object', additionalProperties: { type: 'string' } });
+  return Type.Unsafe<Record<string, string>>({
+    ...options,
+    type: 'object',
+    additionalProperties: { type: 'string' },
+  });
 }
 
 /** A map of string to `value` (`additionalProperties: value`). */
-export function MapOf<T extends TSchema>(value: T, options: SchemaOptions = {}): TUnsafe<Record<string, T['static']>> {
-  return Type.Unsafe<Record<string, T['static']>>({ ...options, type: 'object', additionalProperties: value });
+export function MapOf<T extends TSchema>(
+  value: T,
+  options: SchemaOptions = {},
+): TUnsafe<Record<string, T['static']>> {
+  return Type.Unsafe<Record<string, T['static']>>({
+    ...options,
+    type: 'object',
+    additionalProperties: value,
+  });
 }
 
 /** Kubernetes int-or-string (an integer number of seconds, or a string). */

@@ -15,7 +15,9 @@ export const STORE_CAPABILITIES = ['ReadOnly', 'WriteOnly', 'ReadWrite'] as cons
 export const ClusterSecretStoreConditionSchema = Type.Object({
   namespaceSelector: Type.Optional(LabelSelectorSchema),
   namespaces: Type.Optional(Type.Array(Type.String(), { description: 'Namespace names' })),
-  namespaceRegexes: Type.Optional(Type.Array(Re2Pattern(), { description: 'RE2 regular expressions matched against namespace names' })),
+  namespaceRegexes: Type.Optional(
+    Type.Array(Re2Pattern(), { description: 'RE2 regular expressions matched against namespace names' }),
+  ),
 });
 export type ClusterSecretStoreCondition = Static<typeof ClusterSecretStoreConditionSchema>;
 
@@ -39,13 +41,20 @@ export const OpenProviderSchema = Type.Unsafe<Record<string, unknown>>({
 
 /** Properties of `SecretStoreSpec` other than `provider`. */
 export const secretStoreSpecProperties = {
-  controller: Type.Optional(Type.String({ description: 'Used to select the correct controller (controller class)' })),
+  controller: Type.Optional(
+    Type.String({ description: 'Used to select the correct controller (controller class)' }),
+  ),
   retrySettings: Type.Optional(SecretStoreRetrySettingsSchema),
   refreshInterval: Type.Optional(
-    IntOrString({ description: 'Seconds (integer) or a Go duration string between store validations; 0 uses the controller default' }),
+    IntOrString({
+      description:
+        'Seconds (integer) or a Go duration string between store validations; 0 uses the controller default',
+    }),
   ),
   conditions: Type.Optional(
-    Type.Array(ClusterSecretStoreConditionSchema, { description: 'Namespaces allowed to use a ClusterSecretStore' }),
+    Type.Array(ClusterSecretStoreConditionSchema, {
+      description: 'Namespaces allowed to use a ClusterSecretStore',
+    }),
   ),
 };
 

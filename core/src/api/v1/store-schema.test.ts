@@ -26,6 +26,8 @@ describe('buildSecretStoreSpecSchema', () => {
   });
 
   it('refuses two descriptors with the same key', () => {
-    expect(() => buildSecretStoreSpecSchema([descriptor('alpha'), descriptor('alpha')])).toThrow(DuplicateProviderError);
+    expect(() => buildSecretStoreSpecSchema([descriptor('alpha'), descriptor('alpha')])).toThrow(
+      DuplicateProviderError,
+    );
   });
 });

@@ -11,7 +11,9 @@ import { secretStoreSpecProperties } from './secret-store.js';
 /** Two descriptors claim the same `spec.provider` key. */
 export class DuplicateProviderError extends Error {
   constructor(readonly providerName: string) {
-    super(`provider "${providerName}" is registered twice; remove one of the modules from the composition root`);
+    super(
+      `provider "${providerName}" is registered twice; remove one of the modules from the composition root`,
+    );
     this.name = 'DuplicateProviderError';
   }
 }
