@@ -1,1 +1,2 @@
 export {};
+export * from './emulators/onepassword/index.js';
