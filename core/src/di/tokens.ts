@@ -41,3 +41,15 @@ export const SecretStoreReconciler = Symbol.for('tessera/SecretStoreReconciler')
 export const ClusterSecretStoreReconciler = Symbol.for('tessera/ClusterSecretStoreReconciler');
 /** {@link import('../controller/cluster-external-secret/cluster-external-secret-reconciler.js').ClusterExternalSecretReconciler}. */
 export const ClusterExternalSecretReconciler = Symbol.for('tessera/ClusterExternalSecretReconciler');
+/** {@link import('../logging/logger.js').Logger}: the one JSON logger (redacting). */
+export const Logger = Symbol.for('tessera/Logger');
+/** {@link import('../logging/redactor.js').Redactor}: register every fetched secret value here. */
+export const Redactor = Symbol.for('tessera/Redactor');
+/** {@link import('../metrics/tessera-metrics.js').TesseraMetrics}: the Prometheus metrics. */
+export const Metrics = Symbol.for('tessera/Metrics');
+/** {@link import('../controller/clock.js').Clock}: time and timers (a ManualClock in tests). */
+export const Clock = Symbol.for('tessera/Clock');
+/** {@link import('../controller/manager.js').Manager}: caches, controllers, leader election, shutdown. */
+export const Manager = Symbol.for('tessera/Manager');
+/** {@link import('../kube/kube-connection.js').KubeConnection}: the connected kube client and caches. */
+export const KubeConnection = Symbol.for('tessera/KubeConnection');

@@ -1,0 +1,143 @@
+import { InMemoryKubeClient } from '../kube/in-memory-kube-client.js';
+import { KubeApiError } from '../kube/kube-port.js';
+import { ManualClock, settle } from './manual-clock.js';
+import { LeaderElector, type ElectionEnd, type LeaseObject } from './leader-election.js';
+
+const TIMING = { leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 2_000 };
+
+function aCandidate(kube: InMemoryKubeClient, clock: ManualClock, identity: string) {
+  const elector = new LeaderElector({ kube, clock, identity, leaseName: 'tessera-controller', leaseNamespace: 'tessera', random: () => 0, ...TIMING });
+  const abort = new AbortController();
+  let started = 0;
+  const ended: { value?: ElectionEnd } = {};
+  const running = elector.run(abort.signal, { onStartedLeading: () => started++ }).then((end) => (ended.value = end));
+  return { elector, abort, running, ended, started: () => started };
+}
+
+async function lease(kube: InMemoryKubeClient): Promise<LeaseObject['spec']> {
+  return (await kube.get<LeaseObject>({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: 'tessera-controller', namespace: 'tessera' }))?.spec;
+}
+
+describe('LeaderElector', () => {
+  it('creates the Lease and leads when there is none', async () => {
+    const kube = new InMemoryKubeClient();
+    const clock = new ManualClock();
+    const a = aCandidate(kube, clock, 'a');
+    await settle();
+    expect(a.elector.isLeader).toBe(true);
+    expect(a.started()).toBe(1);
+    expect(await lease(kube)).toMatchObject({ holderIdentity: 'a', leaseDurationSeconds: 15, leaseTransitions: 0 });
+    a.abort.abort();
+    await a.running;
+  });
+
+  it('lets only one of two candidates lead while the leader renews', async () => {
+    // GIVEN a leader and a second candidate
+    const kube = new InMemoryKubeClient();
+    const clock = new ManualClock();
+    const a = aCandidate(kube, clock, 'a');
+    await settle();
+    const b = aCandidate(kube, clock, 'b');
+    // WHEN a minute passes
+    for (let i = 0; i < 30; i++) await clock.advance(2_000);
+    // THEN the first still leads, the second never did, and the Lease was renewed
+    expect(a.elector.isLeader).toBe(true);
+    expect(b.elector.isLeader).toBe(false);
+    expect(b.elector.leader).toBe('a');
+    expect(b.started()).toBe(0);
+    expect((await lease(kube))?.renewTime).toBe(new Date(clock.now()).toISOString().replace('Z', '000Z'));
+    a.abort.abort();
+    b.abort.abort();
+    await Promise.all([a.running, b.running]);
+  });
+
+  it('takes over once the leader stops renewing for a lease duration', async () => {
+    // GIVEN a leader that dies without releasing
+    const kube = new InMemoryKubeClient();
+    const clock = new ManualClock();
+    const a = aCandidate(kube, clock, 'a');
+    await settle();
+    const b = aCandidate(kube, clock, 'b');
+    await settle();
+    a.abort.abort();
+    await a.running;
+    // WHEN less than the lease duration passes, THEN the follower waits
+    await clock.advance(14_000);
+    expect(b.elector.isLeader).toBe(false);
+    // WHEN the lease has expired, THEN the follower takes over and counts a transition
+    await clock.advance(4_000);
+    expect(b.elector.isLeader).toBe(true);
+    expect(await lease(kube)).toMatchObject({ holderIdentity: 'b', leaseTransitions: 1 });
+    b.abort.abort();
+    await b.running;
+  });
+
+  it('hands over at the next retry when the leader releases the Lease', async () => {
+    const kube = new InMemoryKubeClient();
+    const clock = new ManualClock();
+    const a = aCandidate(kube, clock, 'a');
+    await settle();
+    const b = aCandidate(kube, clock, 'b');
+    await settle();
+    a.abort.abort();
+    await a.running;
+    await a.elector.release();
+    expect((await lease(kube))?.holderIdentity).toBe('');
+    await clock.advance(2_000);
+    expect(b.elector.isLeader).toBe(true);
+    b.abort.abort();
+    await b.running;
+  });
+
+  it('gives up leadership when it cannot renew within the renew deadline', async () => {
+    // GIVEN a leader whose renewals all fail
+    const kube = new InMemoryKubeClient();
+    const clock = new ManualClock();
+    const a = aCandidate(kube, clock, 'a');
+    await settle();
+    for (let i = 0; i < 10; i++) kube.failNext('get', new KubeApiError('unavailable', 503, 'ServiceUnavailable'), 'Lease');
+    // WHEN the deadline passes THEN the election ends as lost
+    await clock.advance(8_000);
+    expect(a.ended.value).toBeUndefined();
+    await clock.advance(2_000);
+    expect(a.ended.value).toBe('lost');
+    expect(a.elector.isLeader).toBe(false);
+  });
+
+  it('keeps leading through a failed renewal shorter than the deadline', async () => {
+    const kube = new InMemoryKubeClient();
+    const clock = new ManualClock();
+    const a = aCandidate(kube, clock, 'a');
+    await settle();
+    kube.failNext('update', new KubeApiError('conflict', 409, 'Conflict'), 'Lease');
+    kube.failNext('get', new KubeApiError('unavailable', 503, 'ServiceUnavailable'), 'Lease');
+    await clock.advance(20_000);
+    expect(a.elector.isLeader).toBe(true);
+    expect(a.ended.value).toBeUndefined();
+    a.abort.abort();
+    await a.running;
+  });
+
+  it('loses at once when another replica holds the Lease it thought it had', async () => {
+    const kube = new InMemoryKubeClient();
+    const clock = new ManualClock();
+    const a = aCandidate(kube, clock, 'a');
+    await settle();
+    const current = await kube.get<LeaseObject>({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: 'tessera-controller', namespace: 'tessera' });
+    await kube.update({ ...current!, spec: { ...current!.spec, holderIdentity: 'intruder' } });
+    await clock.advance(2_000);
+    expect(a.ended.value).toBe('lost');
+  });
+
+  it('does not release a Lease held by someone else', async () => {
+    const kube = new InMemoryKubeClient();
+    const clock = new ManualClock();
+    const a = aCandidate(kube, clock, 'a');
+    await settle();
+    const b = new LeaderElector({ kube, clock, identity: 'b', leaseName: 'tessera-controller', leaseNamespace: 'tessera' });
+    await b.release();
+    expect((await lease(kube))?.holderIdentity).toBe('a');
+    a.abort.abort();
+    await a.running;
+  });
+});
