@@ -3,7 +3,7 @@
  * one line each, with the dependencies the composition root chose.
  */
 import { Command } from 'commander';
-import { registerCrdsCommand, type CliDeps } from '@tessera/core';
+import { registerCrdsCommand, registerValidateCommand, type CliDeps } from '@tessera/core';
 import { PROVIDER_DESCRIPTORS } from './providers.js';
 
 /** The default dependencies: the loaded providers and the process's own streams. */
@@ -21,6 +21,7 @@ export function buildProgram(deps: CliDeps = defaultDeps()): Command {
   const program = new Command('tessera').description(
     'Tessera: keeps Kubernetes Secrets in sync with external secret managers',
   );
+  registerValidateCommand(program, deps);
   registerCrdsCommand(program, deps);
   return program;
 }

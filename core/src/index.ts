@@ -2,9 +2,12 @@
 export const TESSERA_API_GROUP = 'external-secrets.io';
 export * from './api/v1/index.js';
 export * from './provider/provider.js';
+export * from './provider/errors.js';
 export * from './crd/index.js';
 export * from './cli/cli-deps.js';
 export * from './cli/crds-command.js';
+export * from './validation/index.js';
+export * from './cli/validate-command.js';
 export * from './kube/kube-port.js';
 export * from './kube/kube-config.js';
 export * from './kube/kube-connection.js';

@@ -27,7 +27,7 @@ const UNIT_MS: Readonly<Record<string, number>> = {
   h: 3_600_000,
 };
 
-const PART = /^(\d+\.?\d*|\.\d+)(ns|us|µs|μs|ms|s|m|h)?/;
+const PART = /^(\d+\.?\d*|\.\d+)([^\d.+-]*)/;
 
 /** Parses a Go duration string into milliseconds. Throws {@link InvalidDurationError}. */
 export function parseGoDuration(input: string): number {
@@ -44,8 +44,10 @@ export function parseGoDuration(input: string): number {
     const match = PART.exec(rest);
     if (!match) throw new InvalidDurationError(input, 'expected a number');
     const [whole, amount, unit] = match;
-    if (unit === undefined) throw new InvalidDurationError(input, `missing unit after "${amount}"`);
-    total += Number(amount) * (UNIT_MS[unit] as number);
+    if (unit === '') throw new InvalidDurationError(input, `missing unit after "${amount}"`);
+    const factor = UNIT_MS[unit];
+    if (factor === undefined) throw new InvalidDurationError(input, `unknown unit "${unit}"`);
+    total += Number(amount) * factor;
     rest = rest.slice(whole.length);
   }
   return sign * total;

@@ -89,11 +89,8 @@ export const ExternalSecretFindSchema = Type.Object({
   path: Type.Optional(Type.String({ description: 'A root path to start the find operations.' })),
   name: Type.Optional(
     Type.Object(
-      {
-        regexp: Type.Optional(
-          Re2Pattern({ description: 'Finds secrets based on a regular expression (RE2).' }),
-        ),
-      },
+      // ESO marks regexp optional, but a name filter without one means nothing; Tessera requires it.
+      { regexp: Re2Pattern({ description: 'Finds secrets based on a regular expression (RE2).' }) },
       { description: 'Finds secrets based on the name.' },
     ),
   ),

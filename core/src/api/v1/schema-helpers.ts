@@ -66,6 +66,9 @@ export function ObjectName(options: SchemaOptions = {}) {
  */
 export const TESSERA_FORMAT = 'x-tessera-format';
 
+/** Marker keyword: the message the validator gives for an unknown property of this object. */
+export const UNKNOWN_FIELD_MESSAGE = 'x-tessera-unknown-field';
+
 /** Formats the offline validator checks beyond JSON Schema. */
 export type TesseraFormat = 'go-duration' | 'cron-schedule' | 're2';
 

@@ -6,6 +6,7 @@
  */
 import { Type, type TObject, type TSchema } from '@sinclair/typebox';
 import type { ProviderDescriptor } from '../../provider/provider.js';
+import { UNKNOWN_FIELD_MESSAGE } from './schema-helpers.js';
 import { secretStoreSpecProperties } from './secret-store.js';
 
 /** Two descriptors claim the same `spec.provider` key. */
@@ -29,6 +30,7 @@ export function buildProviderSchema(descriptors: readonly ProviderDescriptor[]):
     minProperties: 1,
     maxProperties: 1,
     description: 'Used to configure the provider. Only one provider may be set.',
+    [UNKNOWN_FIELD_MESSAGE]: `unknown provider; this build of Tessera loads: ${descriptors.map((d) => d.name).join(', ') || 'none'}`,
   });
 }
 
