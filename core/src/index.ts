@@ -32,3 +32,5 @@ export * from './metrics/object-metrics.js';
 export * from './metrics/controller-metrics.js';
 export * from './metrics/ops-server.js';
 export * from './kube/in-memory-kube-client.js';
+export * from './controller/manager-watches.js';
+export * from './controller/manager-runtime.js';

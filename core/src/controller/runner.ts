@@ -115,6 +115,9 @@ export class ControllerRunner {
       if (key === undefined) return;
       try {
         await this.processOne(key);
+      } catch (error) {
+        this.options.logger?.error('runner failed while handling an outcome', { controller: this.name, key, err: error });
+        this.options.queue.addRateLimited(key);
       } finally {
         this.options.queue.done(key);
       }
