@@ -118,7 +118,11 @@ export class KubeTransport {
     }
     return new Promise((resolve, reject) => {
       const lib = url.protocol === 'https:' ? https : http;
-      const req = lib.request(url, { method: request.method, headers, agent: this.agent, signal: request.signal }, resolve);
+      const req = lib.request(url, { method: request.method, headers, agent: this.agent }, resolve);
+      // Destroying without an error on abort: aborting via `signal` leaves an unhandled socket error.
+      const onAbort = (): void => void req.destroy();
+      request.signal?.addEventListener('abort', onAbort, { once: true });
+      req.on('close', () => request.signal?.removeEventListener('abort', onAbort));
       if (timeoutMs > 0) req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       req.on('error', (error) => reject(unreachableError(request, error)));
       req.end(body);
