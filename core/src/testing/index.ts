@@ -5,3 +5,4 @@ export * from './recording-event-recorder.js';
 export * from './counting-call-recorder.js';
 export * from './fixtures.js';
 export * from './stub-provider.js';
+export * from './wait-until.js';
