@@ -1,0 +1,129 @@
+/**
+ * The ExternalSecret reconcile (ESO B.1), as a table of contents: each step lives in its own file.
+ */
+import type { ExternalSecret } from '../../api/v1/index.js';
+import type { SecretObject } from '../../kube/kube-port.js';
+import {
+  awaitChange,
+  objectKeyToString,
+  type ObjectKey,
+  type ReconcileResult,
+  type Reconciler,
+} from '../reconciler.js';
+import { applyTargetSecret } from './apply-target-secret.js';
+import { cleanupOrphans } from './cleanup-orphans.js';
+import { asStep } from './external-secret-errors.js';
+import type { ExternalSecretReconcilerOptions } from './external-secret-reconciler-options.js';
+import { fetchRemoteData } from './fetch-remote-data.js';
+import { ensureFinalizer, finalizeDeletion } from './finalizer.js';
+import { handleDeletionPolicy } from './handle-deletion-policy.js';
+import {
+  loadExternalSecret,
+  loadTargetSecret,
+  ReadYourWrites,
+  settingsOf,
+  type ExternalSecretSettings,
+  type LoadSources,
+} from './load.js';
+import { renderTarget } from './render-target.js';
+import { OutcomeReporter } from './report-outcome.js';
+import { resolveStores, storeOfOtherController, type ResolvedStores } from './resolve-store.js';
+import { decideRefresh, nextCheck } from './should-refresh.js';
+import { applyFailureMessage, applyStatus, deletionStatus } from './sync-outcome.js';
+import { literalTemplateRenderer, type TemplateRenderer } from './template-renderer.js';
+import { transformData } from './transform-data.js';
+import { validateSpec } from './validate-spec.js';
+import { StatusMessages as M, type StatusChange } from './write-status.js';
+
+/** Reconciles ExternalSecrets into Secrets with ESO's v1 semantics. Safe for concurrent keys. */
+export class ExternalSecretReconciler implements Reconciler {
+  private readonly sources: LoadSources;
+  private readonly report: OutcomeReporter;
+  private readonly renderer: TemplateRenderer;
+  private readonly now: () => Date;
+
+  constructor(private readonly o: ExternalSecretReconcilerOptions) {
+    const writtenExternalSecrets = new ReadYourWrites<ExternalSecret>();
+    this.sources = { ...o, writtenExternalSecrets, writtenSecrets: new ReadYourWrites<SecretObject>() };
+    const exists = (key: ObjectKey): boolean => o.externalSecrets.get(key.name, key.namespace) !== undefined;
+    this.report = new OutcomeReporter({ ...o, written: writtenExternalSecrets, exists });
+    this.renderer = o.renderer ?? literalTemplateRenderer;
+    this.now = o.now ?? (() => new Date());
+  }
+
+  reconcile(key: ObjectKey): Promise<ReconcileResult> {
+    return this.report.measure(key, () => this.run(key));
+  }
+
+  private async run(key: ObjectKey): Promise<ReconcileResult> {
+    const es = loadExternalSecret(this.sources, key);
+    if (!es) return this.forget(key);
+    const settings = settingsOf(es);
+    if (es.metadata.deletionTimestamp) return this.finalize(es, settings);
+    const started = this.now();
+    try {
+      if (storeOfOtherController({ ...this.o, es }) !== undefined) return awaitChange();
+      await asStep(M.invalidSpec, () => validateSpec(es));
+      const stores = await asStep(M.getDataFailed, () => resolveStores({ ...this.o, es }));
+      const current = (await ensureFinalizer(this.o.kube, es)) ?? es;
+      const target = loadTargetSecret(this.sources, es.metadata.namespace ?? '', settings.targetName);
+      const decision = decideRefresh({ es: current, settings, target, now: started });
+      if (!decision.refresh) return nextCheck(current, settings, started);
+      const change = await this.refresh(current, settings, stores, target);
+      return await this.report.succeeded(current, settings, change, started);
+    } catch (error) {
+      return this.report.failed(es, error, started);
+    }
+  }
+
+  /** Reads the provider and writes the target (B.1 steps 9–13). */
+  private async refresh(
+    es: ExternalSecret,
+    settings: ExternalSecretSettings,
+    stores: ResolvedStores,
+    existing: SecretObject | undefined,
+  ): Promise<StatusChange> {
+    const { kube, secrets, clients, coalescer, redactor: values } = this.o;
+    const [events, renderer, writes] = [
+      this.report.eventsFor(es),
+      this.renderer,
+      this.sources.writtenSecrets,
+    ];
+    const fetched = await asStep(M.getDataFailed, () =>
+      fetchRemoteData({ es, stores, clients, coalescer, values }),
+    );
+    events.missingProviderSecrets(fetched.missing);
+    const providerData = await asStep(M.getDataFailed, () =>
+      transformData({ entries: fetched.entries, renderer, values }),
+    );
+    const deletion = await asStep(M.deleteFailed, () =>
+      handleDeletionPolicy({ es, settings, providerData, existing, kube, writes }),
+    );
+    if (deletion.kind !== 'continue') return deletionStatus(deletion, events);
+    events.deletedOrphans(
+      await asStep(M.deleteOrphansFailed, () => cleanupOrphans({ es, settings, secrets, kube, writes })),
+    );
+    const render = (over: SecretObject | undefined) =>
+      renderTarget({ es, settings, providerData, existing: over, renderer });
+    const applied = await asStep(applyFailureMessage, () =>
+      applyTargetSecret({ es, settings, render, existing, kube, writes }),
+    );
+    return applyStatus(applied, settings, events);
+  }
+
+  /** The ExternalSecret is being deleted (B.1 step 2). */
+  private async finalize(es: ExternalSecret, settings: ExternalSecretSettings): Promise<ReconcileResult> {
+    const writes = this.sources.writtenSecrets;
+    if (await finalizeDeletion({ es, settings, kube: this.o.kube, secrets: this.o.secrets, writes })) {
+      this.report.eventsFor(es).deletedByPolicy();
+    }
+    return awaitChange();
+  }
+
+  /** The ExternalSecret is gone: drop its metrics and memory (B.1 step 1). */
+  private forget(key: ObjectKey): ReconcileResult {
+    this.sources.writtenExternalSecrets.forget(objectKeyToString(key));
+    this.o.metrics?.forgetObject('externalsecret', key);
+    return awaitChange();
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Step: load the ExternalSecret and its target Secret, and read the spec with ESO's defaults.
+ *
+ * Both come from informer caches. A cache can lag behind our own last write by a few milliseconds
+ * (the watch event is still on its way); {@link ReadYourWrites} bridges that gap so a reconcile
+ * that follows our own write never acts on the version we just replaced — which would cost an extra
+ * provider read and a conflicting write.
+ */
+import {
+  parseGoDuration,
+  type CreationPolicy,
+  type DeletionPolicy,
+  type ExternalSecret,
+  type RefreshPolicy,
+} from '../../api/v1/index.js';
+import type { KubeObject, ObjectCache, SecretObject } from '../../kube/kube-port.js';
+import { objectKeyToString, type ObjectKey } from '../reconciler.js';
+
+/** The spec fields the reconcile acts on, with ESO's defaults applied. */
+export interface ExternalSecretSettings {
+  /** `spec.target.name`, defaulting to the ExternalSecret's name. */
+  readonly targetName: string;
+  readonly creationPolicy: CreationPolicy;
+  readonly deletionPolicy: DeletionPolicy;
+  readonly immutable: boolean;
+  /** Unset means Periodic. */
+  readonly refreshPolicy: RefreshPolicy;
+  /** `spec.refreshInterval` in milliseconds (default 1h); 0 or less means "fetch once". */
+  readonly refreshIntervalMs: number;
+}
+
+const DEFAULT_REFRESH_INTERVAL = '1h';
+
+/** Reads the spec with ESO's defaults. An unparseable interval counts as the default (validation reports it). */
+export function settingsOf(es: ExternalSecret): ExternalSecretSettings {
+  const target = es.spec.target ?? {};
+  let refreshIntervalMs: number;
+  try {
+    refreshIntervalMs = parseGoDuration(es.spec.refreshInterval ?? DEFAULT_REFRESH_INTERVAL);
+  } catch {
+    refreshIntervalMs = parseGoDuration(DEFAULT_REFRESH_INTERVAL);
+  }
+  return {
+    targetName: target.name || (es.metadata.name ?? ''),
+    creationPolicy: target.creationPolicy ?? 'Owner',
+    deletionPolicy: target.deletionPolicy ?? 'Retain',
+    immutable: target.immutable ?? false,
+    refreshPolicy: es.spec.refreshPolicy ?? 'Periodic',
+    refreshIntervalMs,
+  };
+}
+
+interface Written<T> {
+  /** resourceVersion of the version we replaced; undefined when the object did not exist. */
+  readonly basedOn: string | undefined;
+  /** What we wrote; undefined when we deleted the object. */
+  readonly result: T | undefined;
+  readonly at: number;
+}
+
+/** Options of {@link ReadYourWrites}. */
+export interface ReadYourWritesOptions {
+  /** How long a write is trusted over the cache at most (a watch gap must not hide later changes). @default 30000 */
+  readonly maxAgeMs?: number;
+  /** Milliseconds since the epoch. @default Date.now */
+  readonly now?: () => number;
+}
+
+/**
+ * Remembers our last write per object until the cache shows something newer than what we replaced.
+ * Sound without comparing resourceVersions: while the cache still shows exactly the version we
+ * overwrote, our write is the newer one.
+ */
+export class ReadYourWrites<T extends KubeObject> {
+  private readonly written = new Map<string, Written<T>>();
+  private readonly maxAgeMs: number;
+  private readonly now: () => number;
+
+  constructor(options: ReadYourWritesOptions = {}) {
+    this.maxAgeMs = options.maxAgeMs ?? 30_000;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Records that `result` (undefined: a delete) replaced `previous` (undefined: nothing). */
+  record(key: string, previous: T | undefined, result: T | undefined): void {
+    this.written.set(key, { basedOn: previous?.metadata.resourceVersion, result, at: this.now() });
+  }
+
+  /** The freshest version known, given what the cache shows now. */
+  resolve(key: string, cached: T | undefined): T | undefined {
+    const written = this.written.get(key);
+    if (!written) return cached;
+    const fresh = this.now() - written.at <= this.maxAgeMs;
+    if (fresh && cached?.metadata.resourceVersion === written.basedOn) return written.result;
+    this.written.delete(key);
+    return cached;
+  }
+
+  /** Drops what is remembered about `key`. */
+  forget(key: string): void {
+    this.written.delete(key);
+  }
+}
+
+/** Where the reconcile reads ExternalSecrets and managed Secrets from. */
+export interface LoadSources {
+  readonly externalSecrets: ObjectCache<ExternalSecret>;
+  /** Cache of Secrets carrying the managed label (unlabelled Secrets are not in it). */
+  readonly secrets: ObjectCache<SecretObject>;
+  readonly writtenExternalSecrets: ReadYourWrites<ExternalSecret>;
+  readonly writtenSecrets: ReadYourWrites<SecretObject>;
+}
+
+/** The ExternalSecret named by `key`, or undefined when it is gone. */
+export function loadExternalSecret(sources: LoadSources, key: ObjectKey): ExternalSecret | undefined {
+  const cached = sources.externalSecrets.get(key.name, key.namespace);
+  return sources.writtenExternalSecrets.resolve(objectKeyToString(key), cached);
+}
+
+/** The key under which a target Secret is remembered. */
+export function secretKeyOf(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+/** The managed target Secret `name` in `namespace`, or undefined when the cache does not hold it. */
+export function loadTargetSecret(
+  sources: LoadSources,
+  namespace: string,
+  name: string,
+): SecretObject | undefined {
+  return sources.writtenSecrets.resolve(secretKeyOf(namespace, name), sources.secrets.get(name, namespace));
+}

@@ -1,0 +1,82 @@
+/**
+ * Which data keys, labels and annotations of a Secret each ExternalSecret wrote — what ESO reads
+ * from the API server's `managedFields` for its field manager. Tessera records it in the annotation
+ * `tessera.external-secrets.io/managed-fields` as compact JSON keyed by ExternalSecret name:
+ *
+ *     {"my-es":{"annotations":["team"],"data":["password","username"],"labels":["app"]}}
+ *
+ * so several ExternalSecrets merging into one Secret each remove only their own keys. Only names are
+ * stored, sorted, so the same facts always give the same text (no spurious writes). A missing or
+ * unreadable annotation means "nothing recorded" (e.g. a Secret last written by ESO).
+ */
+import { ANNOTATION_MANAGED_FIELDS } from './target-bookkeeping.js';
+
+/** The names one ExternalSecret wrote. */
+export interface ManagedFields {
+  readonly data: readonly string[];
+  readonly labels: readonly string[];
+  readonly annotations: readonly string[];
+}
+
+/** Nothing recorded. */
+export const NO_MANAGED_FIELDS: ManagedFields = { data: [], labels: [], annotations: [] };
+
+type Recorded = Record<string, Partial<Record<keyof ManagedFields, string[]>>>;
+
+function parse(annotations: Readonly<Record<string, string>> | undefined): Recorded {
+  const text = annotations?.[ANNOTATION_MANAGED_FIELDS];
+  if (!text) return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Recorded) : {};
+  } catch {
+    return {};
+  }
+}
+
+function names(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+/** What `esName` recorded on a Secret with these annotations. */
+export function readManagedFields(
+  annotations: Readonly<Record<string, string>> | undefined,
+  esName: string,
+): ManagedFields {
+  const recorded = parse(annotations);
+  const entry = Object.hasOwn(recorded, esName) ? recorded[esName] : undefined;
+  if (!entry || typeof entry !== 'object') return NO_MANAGED_FIELDS;
+  return { data: names(entry.data), labels: names(entry.labels), annotations: names(entry.annotations) };
+}
+
+function sorted(values: readonly string[]): string[] {
+  return [...new Set(values)].sort();
+}
+
+/**
+ * Returns `annotations` with `esName`'s record replaced by `fields` (other ExternalSecrets' records
+ * kept); the annotation is removed when no record is left.
+ */
+export function withManagedFields(
+  annotations: Readonly<Record<string, string>>,
+  esName: string,
+  fields: ManagedFields,
+): Record<string, string> {
+  const recorded = parse(annotations);
+  const entry: Partial<Record<keyof ManagedFields, string[]>> = {};
+  for (const kind of ['annotations', 'data', 'labels'] as const) {
+    if (fields[kind].length > 0) entry[kind] = sorted(fields[kind]);
+  }
+  const next: Recorded = {};
+  for (const name of Object.keys(recorded).sort()) if (name !== esName) next[name] = recorded[name];
+  if (Object.keys(entry).length > 0) next[esName] = entry;
+  const ordered = Object.fromEntries(
+    Object.keys(next)
+      .sort()
+      .map((name) => [name, next[name]]),
+  );
+  const out = { ...annotations };
+  if (Object.keys(ordered).length === 0) delete out[ANNOTATION_MANAGED_FIELDS];
+  else out[ANNOTATION_MANAGED_FIELDS] = JSON.stringify(ordered);
+  return out;
+}

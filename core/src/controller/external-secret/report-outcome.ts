@@ -1,0 +1,115 @@
+/**
+ * The end of every reconcile: status, Events and metrics for a success or a failure, and the error
+ * the runner sees.
+ *
+ * A failure inside a step (a {@link SyncFailure}) sets Ready=False `SecretSyncedError` with ESO's
+ * message followed by what failed, records a Warning `UpdateFailed` event, and rethrows the cause:
+ * a TerminalError stops retries, a provider's RateLimitedError waits as the provider asked, anything
+ * else backs off. A write conflict is retried without touching the status (ESO requeues the same way).
+ * Status text passes through the redactor.
+ */
+import type { ExternalSecret } from '../../api/v1/index.js';
+import { KubeApiError, type EventRecorder, type KubeClient } from '../../kube/kube-port.js';
+import { noopLogger, type Logger } from '../../logging/logger.js';
+import { RateLimitedError } from '../../provider/errors.js';
+import { objectKeyOf, objectKeyToString, type ObjectKey, type ReconcileResult } from '../reconciler.js';
+import { SyncFailure } from './external-secret-errors.js';
+import type { ExternalSecretMetrics, ValueRedactor } from './external-secret-reconciler-options.js';
+import type { ExternalSecretSettings, ReadYourWrites } from './load.js';
+import { ExternalSecretEvents } from './record-events.js';
+import { nextCheck } from './should-refresh.js';
+import { nextStatus, writeStatus, type StatusChange } from './write-status.js';
+
+/** Options of {@link OutcomeReporter}. */
+export interface OutcomeReporterOptions {
+  readonly kube: KubeClient;
+  readonly events: EventRecorder;
+  readonly written: ReadYourWrites<ExternalSecret>;
+  readonly metrics?: ExternalSecretMetrics;
+  readonly redactor?: ValueRedactor;
+  readonly logger?: Logger;
+  /** Whether the ExternalSecret still exists (a deleted one gets no new metric series). */
+  readonly exists: (key: ObjectKey) => boolean;
+  /** Monotonic seconds for durations. @default performance.now()/1000 */
+  readonly seconds?: () => number;
+}
+
+/** The error the runner should see for a step's cause. */
+function forRunner(cause: Error): Error {
+  const inner = cause.cause;
+  return inner instanceof RateLimitedError ? inner : cause;
+}
+
+/** See the module comment. */
+export class OutcomeReporter {
+  private readonly logger: Logger;
+
+  constructor(private readonly options: OutcomeReporterOptions) {
+    this.logger = options.logger ?? noopLogger;
+  }
+
+  /** Runs one reconcile, counting it and timing it (`externalsecret_sync_calls_*`, `_reconcile_duration`). */
+  async measure(key: ObjectKey, run: () => Promise<ReconcileResult>): Promise<ReconcileResult> {
+    const seconds = this.options.seconds ?? (() => performance.now() / 1000);
+    const start = seconds();
+    let failed = true;
+    try {
+      const result = await run();
+      failed = false;
+      return result;
+    } finally {
+      if (this.options.exists(key)) {
+        this.options.metrics?.recordSync(key, failed);
+        this.options.metrics?.setReconcileDuration('externalsecret', key, seconds() - start);
+      }
+    }
+  }
+
+  /** Events about `es`, redacted. */
+  eventsFor(es: ExternalSecret): ExternalSecretEvents {
+    return new ExternalSecretEvents(this.options.events, es, this.options.redactor);
+  }
+
+  /** Writes the successful status (if it changed) and says when to look again. */
+  async succeeded(
+    es: ExternalSecret,
+    settings: ExternalSecretSettings,
+    change: StatusChange,
+    started: Date,
+  ): Promise<ReconcileResult> {
+    const updated = await this.write(es, change, started);
+    this.options.metrics?.setCondition('externalsecret', objectKeyOf(es), 'Ready', 'True');
+    this.logger.debug('external secret synced', { reason: change.reason });
+    return nextCheck(updated ?? { ...es, status: nextStatus(es, change, started) }, settings, started);
+  }
+
+  /** Reports a failed reconcile and throws what the runner should see. */
+  async failed(es: ExternalSecret, error: unknown, started: Date): Promise<never> {
+    if (!(error instanceof SyncFailure)) throw error;
+    const cause = error.cause;
+    if (cause instanceof KubeApiError && cause.isConflict) throw cause;
+    this.eventsFor(es).updateFailed(cause);
+    const message = this.options.redactor ? this.options.redactor.redact(error.message) : error.message;
+    try {
+      await this.write(es, { ready: false, reason: 'SecretSyncedError', message }, started);
+    } catch (statusError) {
+      this.logger.warn('could not write the ExternalSecret status', { err: statusError });
+    }
+    this.options.metrics?.setCondition('externalsecret', objectKeyOf(es), 'Ready', 'False');
+    this.logger.info('external secret sync failed', {
+      reason: 'reason' in cause ? cause.reason : cause.name,
+      err: cause,
+    });
+    throw forRunner(cause);
+  }
+
+  private async write(
+    es: ExternalSecret,
+    change: StatusChange,
+    started: Date,
+  ): Promise<ExternalSecret | undefined> {
+    const updated = await writeStatus({ kube: this.options.kube, es, change, now: started });
+    if (updated) this.options.written.record(objectKeyToString(objectKeyOf(es)), es, updated);
+    return updated;
+  }
+}
