@@ -47,16 +47,17 @@ export class ProvisioningConflictError extends Error {
 
 /** See the module comment. */
 export class ClusterExternalSecretReconciler implements Reconciler {
-  /** The CES cache (exposed for watch wiring). */
-  readonly clusterExternalSecrets: ObjectCache<ClusterExternalSecret>;
-  /** The Namespace cache (exposed for watch wiring). */
-  readonly namespaces: ObjectCache<KubeObject>;
+  /** The caches this reconciler reads (for watch wiring). */
+  readonly sources: { readonly clusterExternalSecrets: ObjectCache<ClusterExternalSecret>; readonly namespaces: ObjectCache<KubeObject> };
+  private readonly clusterExternalSecrets: ObjectCache<ClusterExternalSecret>;
+  private readonly namespaces: ObjectCache<KubeObject>;
   private readonly settings: ControllerSettings;
   private readonly logger: Logger;
 
   constructor(private readonly deps: ClusterExternalSecretReconcilerDeps) {
     this.clusterExternalSecrets = deps.caches.cache<ClusterExternalSecret>({ apiVersion: API_VERSION_V1, kind: 'ClusterExternalSecret' });
     this.namespaces = deps.caches.cache<KubeObject>({ apiVersion: 'v1', kind: 'Namespace' });
+    this.sources = { clusterExternalSecrets: this.clusterExternalSecrets, namespaces: this.namespaces };
     this.settings = deps.settings ?? defaultControllerSettings;
     this.logger = (deps.logger ?? noopLogger).child({ controller: 'clusterexternalsecret' });
   }

@@ -63,6 +63,16 @@ export class StoreReconciler implements Reconciler {
     this.logger = (deps.logger ?? noopLogger).child({ controller: deps.kind.toLowerCase() });
   }
 
+  /** The kind this instance reconciles. */
+  get kind(): StoreKind {
+    return this.deps.kind;
+  }
+
+  /** The store cache this reconciler reads (for watch wiring). */
+  get stores(): ObjectCache<AnyStore> {
+    return this.deps.stores;
+  }
+
   async reconcile(key: ObjectKey): Promise<ReconcileResult> {
     const store = this.deps.stores.get(key.name, this.deps.kind === 'SecretStore' ? key.namespace : undefined);
     if (!store || store.metadata.deletionTimestamp) return this.forget(key);

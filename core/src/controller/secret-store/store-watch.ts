@@ -1,28 +1,28 @@
 /**
- * Wires a store cache to the store controller's queue. Status-only updates (our own writes) are
- * skipped, so writing the status does not trigger another validation round.
+ * Manager registrations for the store controllers: the store cache feeds the queue, ignoring
+ * status-only updates (the reconciler's own writes), so writing a status does not trigger another
+ * validation round.
  */
-import type { KubeObject, ObjectCache } from '../../kube/kube-port.js';
-import { objectKeyOf, objectKeyToString } from '../reconciler.js';
+import type { ControllerRegistration } from '../manager.js';
+import { enqueueOnChange, ignoreStatusOnlyUpdates } from '../manager-watches.js';
+import type { StoreReconciler } from './store-reconciler.js';
 
-/** The part of the work queue this needs. */
-export interface KeyQueue {
-  add(key: string): void;
+/** Options of {@link storeControllerRegistration}. */
+export interface StoreControllerRegistrationOptions {
+  readonly reconciler: StoreReconciler;
+  /** Workers. @default 1 */
+  readonly concurrency?: number;
 }
 
-/** Enqueues stores that were added, deleted, or changed beyond their status. Returns the unsubscribe function. */
-export function watchStores(stores: ObjectCache<KubeObject>, queue: KeyQueue): () => void {
-  return stores.onChange((type, object, old) => {
-    if (type === 'updated' && old && !changedBeyondStatus(old, object)) return;
-    queue.add(objectKeyToString(objectKeyOf(object)));
-  });
-}
-
-/** Whether anything other than `status` and `resourceVersion` differs. */
-export function changedBeyondStatus(old: KubeObject, next: KubeObject): boolean {
-  if ((old.metadata.generation ?? 0) !== (next.metadata.generation ?? 0)) return true;
-  const meta = (object: KubeObject) =>
-    JSON.stringify([object.metadata.labels ?? {}, object.metadata.annotations ?? {}, object.metadata.deletionTimestamp ?? null, object.metadata.finalizers ?? []]);
-  if (meta(old) !== meta(next)) return true;
-  return old.metadata.generation === undefined && JSON.stringify({ ...old, metadata: 0, status: 0 }) !== JSON.stringify({ ...next, metadata: 0, status: 0 });
+/** What to pass to `manager.addController` for one store kind (named `secretstore` / `clustersecretstore` as in ESO). */
+export function storeControllerRegistration(options: StoreControllerRegistrationOptions): ControllerRegistration {
+  const { reconciler } = options;
+  return {
+    name: reconciler.kind.toLowerCase(),
+    reconciler,
+    concurrency: options.concurrency,
+    watch: (queue) => {
+      enqueueOnChange(reconciler.stores, queue, { filter: ignoreStatusOnlyUpdates });
+    },
+  };
 }
