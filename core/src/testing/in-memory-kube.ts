@@ -220,7 +220,7 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
   }
 
   private patched(current: KubeObject, patch: unknown, type: PatchType): KubeObject {
-    const result = (type === 'json' ? applyJsonPatch(current, patch) : applyMergePatch(current, patch)) as KubeObject;
+    const result = (type === 'json' ? applyJsonPatch(current, patch) : applyMergePatch(clone(current), patch)) as KubeObject;
     const precondition = (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
     if (type !== 'json') this.checkResourceVersion(precondition, current);
     return result;

@@ -78,7 +78,7 @@ export class InMemoryObjectStore {
     }
     metadata.uid = options.keepStatus && metadata.uid ? metadata.uid : randomUUID();
     metadata.creationTimestamp = new Date(this.options.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    delete metadata.deletionTimestamp;
+    if (!options.keepStatus) delete metadata.deletionTimestamp;
     if (tracksGeneration(object)) metadata.generation = options.keepStatus && metadata.generation ? metadata.generation : 1;
     else delete metadata.generation;
     if (!options.keepStatus && hasStatusSubresource(object)) delete object.status;
