@@ -39,7 +39,8 @@ export class FaultyClient extends StubSecretsClient {
     const batch = this.getSecrets;
     if (batch) {
       Object.defineProperty(this, 'getSecrets', {
-        value: async (refs: readonly RemoteRef[]) => (this.failure ? Promise.reject(this.failure) : batch.call(this, refs)),
+        value: async (refs: readonly RemoteRef[]) =>
+          this.failure ? Promise.reject(this.failure) : batch.call(this, refs),
       });
     }
   }
@@ -58,7 +59,10 @@ export class FaultyClient extends StubSecretsClient {
   }
   /** Number of remote read calls of any kind. */
   reads(): number {
-    return ['getSecret', 'getSecrets', 'getSecretMap', 'getAllSecrets'].reduce((sum, op) => sum + this.count(op), 0);
+    return ['getSecret', 'getSecrets', 'getSecretMap', 'getAllSecrets'].reduce(
+      (sum, op) => sum + this.count(op),
+      0,
+    );
   }
 }
 
@@ -94,23 +98,37 @@ export class ExternalSecretWorld {
   readonly reconciler: ExternalSecretReconciler;
   private nowMs: number;
 
-  constructor(options: ExternalSecretWorldOptions = {}, overrides: Partial<ExternalSecretReconcilerOptions> = {}) {
+  constructor(
+    options: ExternalSecretWorldOptions = {},
+    overrides: Partial<ExternalSecretReconcilerOptions> = {},
+  ) {
     this.nowMs = Date.parse(options.start ?? '2026-01-01T00:00:00Z');
     this.kube = new InMemoryKube({ now: () => this.nowMs });
     this.client = new FaultyClient({ values: options.values, batch: options.batch });
-    const secretStores = this.kube.cache<SecretStore>({ apiVersion: 'external-secrets.io/v1', kind: 'SecretStore' });
-    const clusterStores = this.kube.cache<ClusterSecretStore>({ apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore' });
+    const secretStores = this.kube.cache<SecretStore>({
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'SecretStore',
+    });
+    const clusterStores = this.kube.cache<ClusterSecretStore>({
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ClusterSecretStore',
+    });
     const namespaces = this.kube.cache<KubeObject>({ apiVersion: 'v1', kind: 'Namespace' });
     this.reconciler = new ExternalSecretReconciler({
       kube: this.kube,
-      externalSecrets: this.kube.cache<ExternalSecret>({ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret' }),
+      externalSecrets: this.kube.cache<ExternalSecret>({
+        apiVersion: 'external-secrets.io/v1',
+        kind: 'ExternalSecret',
+      }),
       secrets: this.kube.cache<SecretObject>(
         { apiVersion: 'v1', kind: 'Secret' },
         { labelSelector: 'reconcile.external-secrets.io/managed=true' },
       ),
       stores: {
         getStore: (ref: StoreRef) =>
-          ref.kind === 'SecretStore' ? secretStores.get(ref.name, ref.namespace) : clusterStores.get(ref.name),
+          ref.kind === 'SecretStore'
+            ? secretStores.get(ref.name, ref.namespace)
+            : clusterStores.get(ref.name),
         namespaceLabels: (name) => namespaces.get(name)?.metadata.labels,
       },
       clients: { clientFor: (store: AnyStore) => this.clientFor(store) },
@@ -131,7 +149,11 @@ export class ExternalSecretWorld {
   }
 
   /** Gives one store its own remote values. */
-  withStoreValues(ref: StoreRef, values: Record<string, string>, options: Omit<StubClientOptions, 'values'> = {}): FaultyClient {
+  withStoreValues(
+    ref: StoreRef,
+    values: Record<string, string>,
+    options: Omit<StubClientOptions, 'values'> = {},
+  ): FaultyClient {
     const client = new FaultyClient({ ...options, values });
     this.storeClients.set(storeKeyOf(ref), client);
     return client;
@@ -163,12 +185,22 @@ export class ExternalSecretWorld {
 
   /** The ExternalSecret as stored. */
   externalSecret(name = 'es', namespace = DEFAULT_NAMESPACE): ExternalSecret | undefined {
-    return this.kube.peek<ExternalSecret>({ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', name, namespace });
+    return this.kube.peek<ExternalSecret>({
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ExternalSecret',
+      name,
+      namespace,
+    });
   }
 
   /** The Ready condition of an ExternalSecret. */
-  ready(name = 'es', namespace = DEFAULT_NAMESPACE): { status: string; reason?: string; message?: string; lastTransitionTime?: string } | undefined {
-    return this.externalSecret(name, namespace)?.status?.conditions?.find((condition) => condition.type === 'Ready');
+  ready(
+    name = 'es',
+    namespace = DEFAULT_NAMESPACE,
+  ): { status: string; reason?: string; message?: string; lastTransitionTime?: string } | undefined {
+    return this.externalSecret(name, namespace)?.status?.conditions?.find(
+      (condition) => condition.type === 'Ready',
+    );
   }
 
   /** The Secret as stored. */
@@ -180,7 +212,12 @@ export class ExternalSecretWorld {
   secretText(name: string, namespace = DEFAULT_NAMESPACE): Record<string, string> | undefined {
     const secret = this.secret(name, namespace);
     if (!secret) return undefined;
-    return Object.fromEntries(Object.entries(secret.data ?? {}).map(([key, value]) => [key, Buffer.from(value, 'base64').toString('utf8')]));
+    return Object.fromEntries(
+      Object.entries(secret.data ?? {}).map(([key, value]) => [
+        key,
+        Buffer.from(value, 'base64').toString('utf8'),
+      ]),
+    );
   }
 
   /** Every text a user or log reader could see: statuses, events, and the given errors. */

@@ -24,7 +24,9 @@ describe('decodingStrategy', () => {
     ['Base64URL', 'foo'],
     ['Base64', 'YmF'],
   ])('%s rejects %j with an error naming the entry but not the value', (strategy, input) => {
-    expect(() => decodeValue(strategy, bytes(input), 'spec.data[3] (key=db)')).toThrow(/^spec\.data\[3\] \(key=db\): value is not valid padded/);
+    expect(() => decodeValue(strategy, bytes(input), 'spec.data[3] (key=db)')).toThrow(
+      /^spec\.data\[3\] \(key=db\): value is not valid padded/,
+    );
     try {
       decodeValue(strategy, bytes(input), 'spec.data[3] (key=db)');
     } catch (error) {
@@ -33,6 +35,8 @@ describe('decodingStrategy', () => {
   });
 
   test('an unknown strategy is refused', () => {
-    expect(() => decodeValue('Hex', bytes('00'), 'spec.data[0]')).toThrow(/decodingStrategy "Hex" is not supported/);
+    expect(() => decodeValue('Hex', bytes('00'), 'spec.data[0]')).toThrow(
+      /decodingStrategy "Hex" is not supported/,
+    );
   });
 });

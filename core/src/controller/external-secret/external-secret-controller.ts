@@ -33,7 +33,11 @@ export interface ExternalSecretControllerOptions {
 }
 
 /** ESO's ExternalSecret predicate, plus finalizer changes (B.2). */
-export function externalSecretChanged(type: WatchEventType, object: ExternalSecret, old?: ExternalSecret): boolean {
+export function externalSecretChanged(
+  type: WatchEventType,
+  object: ExternalSecret,
+  old?: ExternalSecret,
+): boolean {
   if (ignoreStatusOnlyUpdates(type, object, old)) return true;
   const now = object.metadata.finalizers ?? [];
   const before = old?.metadata.finalizers ?? [];
@@ -41,7 +45,8 @@ export function externalSecretChanged(type: WatchEventType, object: ExternalSecr
 }
 
 function isReady(store: KubeObject): boolean {
-  const conditions = (store.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
+  const conditions =
+    (store.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
   return conditions.some((condition) => condition.type === 'Ready' && condition.status === 'True');
 }
 
@@ -63,18 +68,22 @@ export class ExternalSecretController {
     const { externalSecrets, secrets, secretStores, clusterSecretStores, storeReady } = this.options;
     for (const es of externalSecrets.list()) this.index.upsert(es);
     const unsubscribe = [
-      externalSecrets.onChange((type, es) => (type === 'deleted' ? this.index.remove(es) : this.index.upsert(es))),
+      externalSecrets.onChange((type, es) =>
+        type === 'deleted' ? this.index.remove(es) : this.index.upsert(es),
+      ),
       enqueueOnChange(externalSecrets, queue, { filter: externalSecretChanged }),
       enqueueOnChange(secrets, queue, {
         map: (secret) => this.index.targeting(secret.metadata.namespace ?? '', secret.metadata.name ?? ''),
       }),
     ];
     const byStore = (store: KubeObject) => this.index.using(storeKeyOfObject(store));
-    if (secretStores) unsubscribe.push(enqueueOnChange(secretStores, queue, { map: byStore, filter: storeChanged }));
+    if (secretStores)
+      unsubscribe.push(enqueueOnChange(secretStores, queue, { map: byStore, filter: storeChanged }));
     if (clusterSecretStores) {
       unsubscribe.push(enqueueOnChange(clusterSecretStores, queue, { map: byStore, filter: storeChanged }));
     }
-    if (storeReady) unsubscribe.push(storeReady.onStoreReady((storeKey) => this.enqueueUsers(queue, storeKey)));
+    if (storeReady)
+      unsubscribe.push(storeReady.onStoreReady((storeKey) => this.enqueueUsers(queue, storeKey)));
     return () => unsubscribe.forEach((stop) => stop());
   }
 

@@ -5,6 +5,7 @@ import type { ExternalSecret } from '../../api/v1/index.js';
 import type { SecretObject } from '../../kube/kube-port.js';
 import {
   awaitChange,
+  objectKeyOf,
   objectKeyToString,
   type ObjectKey,
   type ReconcileResult,
@@ -61,18 +62,19 @@ export class ExternalSecretReconciler implements Reconciler {
     const settings = settingsOf(es);
     if (es.metadata.deletionTimestamp) return this.finalize(es, settings);
     const started = this.now();
+    let current = es;
     try {
       if (storeOfOtherController({ ...this.o, es }) !== undefined) return awaitChange();
       await asStep(M.invalidSpec, () => validateSpec(es));
       const stores = await asStep(M.getDataFailed, () => resolveStores({ ...this.o, es }));
-      const current = (await ensureFinalizer(this.o.kube, es)) ?? es;
+      current = await this.withFinalizer(es);
       const target = loadTargetSecret(this.sources, es.metadata.namespace ?? '', settings.targetName);
       const decision = decideRefresh({ es: current, settings, target, now: started });
       if (!decision.refresh) return nextCheck(current, settings, started);
       const change = await this.refresh(current, settings, stores, target);
       return await this.report.succeeded(current, settings, change, started);
     } catch (error) {
-      return this.report.failed(es, error, started);
+      return this.report.failed(current, error, started);
     }
   }
 
@@ -109,6 +111,14 @@ export class ExternalSecretReconciler implements Reconciler {
       applyTargetSecret({ es, settings, render, existing, kube, writes }),
     );
     return applyStatus(applied, settings, events);
+  }
+
+  /** Ensures the finalizer (B.1 step 3); returns the ExternalSecret as now stored. */
+  private async withFinalizer(es: ExternalSecret): Promise<ExternalSecret> {
+    const patched = await ensureFinalizer(this.o.kube, es);
+    if (!patched) return es;
+    this.sources.writtenExternalSecrets.record(objectKeyToString(objectKeyOf(es)), es, patched);
+    return patched;
   }
 
   /** The ExternalSecret is being deleted (B.1 step 2). */

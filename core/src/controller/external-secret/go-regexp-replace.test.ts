@@ -1,6 +1,7 @@
 import { compileGoRegexp, goReplaceAll } from './go-regexp-replace.js';
 
-const replace = (pattern: string, input: string, template: string) => goReplaceAll(compileGoRegexp(pattern), input, template);
+const replace = (pattern: string, input: string, template: string) =>
+  goReplaceAll(compileGoRegexp(pattern), input, template);
 
 describe('Go ReplaceAllString semantics', () => {
   test('numbered and braced references expand to their groups', () => {

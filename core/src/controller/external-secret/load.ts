@@ -51,9 +51,9 @@ export function settingsOf(es: ExternalSecret): ExternalSecretSettings {
 }
 
 interface Written<T> {
-  /** resourceVersion of the version we replaced; undefined when the object did not exist. */
-  readonly basedOn: string | undefined;
-  /** What we wrote; undefined when we deleted the object. */
+  /** resourceVersions our writes replaced (undefined: the object did not exist). */
+  readonly superseded: ReadonlySet<string | undefined>;
+  /** What we wrote last; undefined when we deleted the object. */
   readonly result: T | undefined;
   readonly at: number;
 }
@@ -63,13 +63,13 @@ export interface ReadYourWritesOptions {
   /** How long a write is trusted over the cache at most (a watch gap must not hide later changes). @default 30000 */
   readonly maxAgeMs?: number;
   /** Milliseconds since the epoch. @default Date.now */
-  readonly now?: () => number;
+  readonly now?: () => Date | number;
 }
 
 /**
- * Remembers our last write per object until the cache shows something newer than what we replaced.
- * Sound without comparing resourceVersions: while the cache still shows exactly the version we
- * overwrote, our write is the newer one.
+ * Remembers our last write per object until the cache shows a version we did not replace. Sound
+ * without ordering resourceVersions: while the cache shows a version one of our writes replaced
+ * (several writes in a row are chained), our last write is newer.
  */
 export class ReadYourWrites<T extends KubeObject> {
   private readonly written = new Map<string, Written<T>>();
@@ -78,12 +78,18 @@ export class ReadYourWrites<T extends KubeObject> {
 
   constructor(options: ReadYourWritesOptions = {}) {
     this.maxAgeMs = options.maxAgeMs ?? 30_000;
-    this.now = options.now ?? Date.now;
+    const now = options.now ?? Date.now;
+    this.now = () => Number(now());
   }
 
   /** Records that `result` (undefined: a delete) replaced `previous` (undefined: nothing). */
   record(key: string, previous: T | undefined, result: T | undefined): void {
-    this.written.set(key, { basedOn: previous?.metadata.resourceVersion, result, at: this.now() });
+    const before = this.written.get(key);
+    const replaced = previous?.metadata.resourceVersion;
+    const chained = before !== undefined && before.result?.metadata.resourceVersion === replaced;
+    const superseded = new Set(chained ? before.superseded : []);
+    superseded.add(replaced);
+    this.written.set(key, { superseded, result, at: this.now() });
   }
 
   /** The freshest version known, given what the cache shows now. */
@@ -91,7 +97,7 @@ export class ReadYourWrites<T extends KubeObject> {
     const written = this.written.get(key);
     if (!written) return cached;
     const fresh = this.now() - written.at <= this.maxAgeMs;
-    if (fresh && cached?.metadata.resourceVersion === written.basedOn) return written.result;
+    if (fresh && written.superseded.has(cached?.metadata.resourceVersion)) return written.result;
     this.written.delete(key);
     return cached;
   }

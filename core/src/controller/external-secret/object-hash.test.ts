@@ -1,4 +1,11 @@
-import { dataHash, goFormatByteMap, goFormatStringMap, metaHash, sha3_224Hex, syncedResourceVersionOf } from './object-hash.js';
+import {
+  dataHash,
+  goFormatByteMap,
+  goFormatStringMap,
+  metaHash,
+  sha3_224Hex,
+  syncedResourceVersionOf,
+} from './object-hash.js';
 import { createdByValue, fieldManagerFor } from './target-bookkeeping.js';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -36,6 +43,8 @@ describe('object hashes', () => {
 
   test('field managers are ESO-style and long ones are hashed', () => {
     expect(fieldManagerFor('db')).toBe('externalsecrets.external-secrets.io/db');
-    expect(fieldManagerFor('x'.repeat(100))).toBe(`externalsecrets.external-secrets.io/${sha3_224Hex('x'.repeat(100))}`);
+    expect(fieldManagerFor('x'.repeat(100))).toBe(
+      `externalsecrets.external-secrets.io/${sha3_224Hex('x'.repeat(100))}`,
+    );
   });
 });

@@ -34,6 +34,15 @@ export interface OutcomeReporterOptions {
   readonly seconds?: () => number;
 }
 
+/** Scrubs registered values from an error and its causes, in place (a provider might echo a value). */
+function redactChain(error: Error, redactor: ValueRedactor | undefined): void {
+  let current: unknown = error;
+  for (let depth = 0; redactor && current instanceof Error && depth < 10; depth++) {
+    current.message = redactor.redact(current.message);
+    current = current.cause;
+  }
+}
+
 /** The error the runner should see for a step's cause. */
 function forRunner(cause: Error): Error {
   const inner = cause.cause;
@@ -88,8 +97,9 @@ export class OutcomeReporter {
     if (!(error instanceof SyncFailure)) throw error;
     const cause = error.cause;
     if (cause instanceof KubeApiError && cause.isConflict) throw cause;
+    redactChain(error, this.options.redactor);
     this.eventsFor(es).updateFailed(cause);
-    const message = this.options.redactor ? this.options.redactor.redact(error.message) : error.message;
+    const message = `${error.conditionMessage}: ${cause.message}`;
     try {
       await this.write(es, { ready: false, reason: 'SecretSyncedError', message }, started);
     } catch (statusError) {

@@ -11,7 +11,13 @@
  */
 import type { ExternalSecret, SecretStoreRef } from '../../api/v1/index.js';
 import { assertClusterStoreAllowed } from '../../provider/namespace-conditions.js';
-import { describeStore, parseStoreKey, storeKeyOf, type StoreKey, type StoreRef } from '../../provider/store-ref.js';
+import {
+  describeStore,
+  parseStoreKey,
+  storeKeyOf,
+  type StoreKey,
+  type StoreRef,
+} from '../../provider/store-ref.js';
 import type { AnyStore } from '../../provider/store-view.js';
 import { InvalidSpecError, StoreNotFoundError, StoreNotReadyError } from './external-secret-errors.js';
 

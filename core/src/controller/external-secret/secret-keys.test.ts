@@ -12,7 +12,10 @@ describe('conversionStrategy', () => {
   });
 
   test('Unicode replaces them by _Uxxxx_ with the code point in lower-case hex', () => {
-    expect(Object.keys(convertKeys('Unicode', { 'a/b': v, 'x😀': v }, 'w'))).toEqual(['a_U002f_b', 'x_U1f600_']);
+    expect(Object.keys(convertKeys('Unicode', { 'a/b': v, 'x😀': v }, 'w'))).toEqual([
+      'a_U002f_b',
+      'x_U1f600_',
+    ]);
   });
 
   test('letters and numbers of any script are kept, as Go unicode.IsLetter/IsNumber do', () => {
@@ -20,7 +23,7 @@ describe('conversionStrategy', () => {
   });
 
   test('two keys that collide after conversion are an error', () => {
-    expect(() => convertKeys('Default', { 'a/b': v, 'a_b': v }, 'spec.dataFrom[0]')).toThrow(
+    expect(() => convertKeys('Default', { 'a/b': v, a_b: v }, 'spec.dataFrom[0]')).toThrow(
       /spec\.dataFrom\[0\]: two remote keys both become "a_b"/,
     );
   });
