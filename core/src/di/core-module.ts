@@ -13,7 +13,10 @@ import { StoreReconciler } from '../controller/secret-store/store-reconciler.js'
 import type { CacheFactory, EventRecorder, KubeClient } from '../kube/kube-port.js';
 import type { Logger } from '../logging/logger.js';
 import { ProviderClientCache } from '../provider/client-cache.js';
-import { kubeProviderAccessFactory, type ServiceAccountTokenIssuer } from '../provider/provider-kube-access.js';
+import {
+  kubeProviderAccessFactory,
+  type ServiceAccountTokenIssuer,
+} from '../provider/provider-kube-access.js';
 import { ProviderRegistry } from '../provider/provider-registry.js';
 import type { StoreKind } from '../provider/provider.js';
 import { ReadCoalescer } from '../provider/read-coalescer.js';
@@ -28,22 +31,40 @@ export const coreModule = new ContainerModule(({ bind }) => {
   bind(tokens.ProviderRegistry).to(ProviderRegistry).inSingletonScope();
   bind(tokens.ReadCoalescer).to(ReadCoalescer).inSingletonScope();
   bind(tokens.ProviderClientCache).to(ProviderClientCache).inSingletonScope();
-  bind(tokens.StoreReadyNotifier).toResolvedValue(() => new StoreReadyNotifier()).inSingletonScope();
+  bind(tokens.StoreReadyNotifier)
+    .toResolvedValue(() => new StoreReadyNotifier())
+    .inSingletonScope();
   bind(tokens.ProviderKubeAccessFactory)
     .toResolvedValue(
-      (kube: KubeClient, issuer: ServiceAccountTokenIssuer | undefined) => kubeProviderAccessFactory(kube, issuer),
+      (kube: KubeClient, issuer: ServiceAccountTokenIssuer | undefined) =>
+        kubeProviderAccessFactory(kube, issuer),
       [tokens.KubeClient, optional(tokens.ServiceAccountTokenIssuer)],
     )
     .inSingletonScope();
-  bind(tokens.SecretStoreReconciler).toResolvedValue(storeReconcilerFactory('SecretStore'), storeReconcilerInjections()).inSingletonScope();
+  bind(tokens.SecretStoreReconciler)
+    .toResolvedValue(storeReconcilerFactory('SecretStore'), storeReconcilerInjections())
+    .inSingletonScope();
   bind(tokens.ClusterSecretStoreReconciler)
     .toResolvedValue(storeReconcilerFactory('ClusterSecretStore'), storeReconcilerInjections())
     .inSingletonScope();
   bind(tokens.ClusterExternalSecretReconciler)
     .toResolvedValue(
-      (kube: KubeClient, caches: CacheFactory, events: EventRecorder, settings: ControllerSettings, clock?: Clock, logger?: Logger) =>
-        new ClusterExternalSecretReconciler({ kube, caches, events, settings, clock, logger }),
-      [tokens.KubeClient, tokens.CacheFactory, tokens.EventRecorder, tokens.ControllerSettings, optional(tokens.Clock), optional(tokens.Logger)],
+      (
+        kube: KubeClient,
+        caches: CacheFactory,
+        events: EventRecorder,
+        settings: ControllerSettings,
+        clock?: Clock,
+        logger?: Logger,
+      ) => new ClusterExternalSecretReconciler({ kube, caches, events, settings, clock, logger }),
+      [
+        tokens.KubeClient,
+        tokens.CacheFactory,
+        tokens.EventRecorder,
+        tokens.ControllerSettings,
+        optional(tokens.Clock),
+        optional(tokens.Logger),
+      ],
     )
     .inSingletonScope();
 });
@@ -59,7 +80,17 @@ function storeReconcilerInjections() {
     tokens.ControllerSettings,
     optional(tokens.Clock),
     optional(tokens.Logger),
-  ] as [symbol, symbol, symbol, symbol, symbol, symbol, symbol, ReturnType<typeof optional>, ReturnType<typeof optional>];
+  ] as [
+    symbol,
+    symbol,
+    symbol,
+    symbol,
+    symbol,
+    symbol,
+    symbol,
+    ReturnType<typeof optional>,
+    ReturnType<typeof optional>,
+  ];
 }
 
 function storeReconcilerFactory(kind: StoreKind) {

@@ -40,7 +40,12 @@ describe('createContainer', () => {
     // WHEN the SecretStore reconciler runs
     await c.get<StoreReconciler>(tokens.SecretStoreReconciler).reconcile({ namespace: 'default', name: 's' });
     // THEN the store is Ready, its client sits in the shared cache, and the shared notifier fired
-    const store = kube.peek<AnyStore>({ apiVersion: API_VERSION_V1, kind: 'SecretStore', name: 's', namespace: 'default' });
+    const store = kube.peek<AnyStore>({
+      apiVersion: API_VERSION_V1,
+      kind: 'SecretStore',
+      name: 's',
+      namespace: 'default',
+    });
     expect(store?.status?.conditions?.[0]?.reason).toBe('Valid');
     expect(c.get<ProviderClientCache>(tokens.ProviderClientCache).size()).toBe(1);
     expect(notified).toEqual(['SecretStore/default/s']);
@@ -49,7 +54,9 @@ describe('createContainer', () => {
   it('gives singletons: one coalescer, one cache, one CES reconciler', () => {
     const c = container();
     expect(c.get<ReadCoalescer>(tokens.ReadCoalescer)).toBe(c.get<ReadCoalescer>(tokens.ReadCoalescer));
-    expect(c.get<ProviderClientCache>(tokens.ProviderClientCache)).toBe(c.get<ProviderClientCache>(tokens.ProviderClientCache));
+    expect(c.get<ProviderClientCache>(tokens.ProviderClientCache)).toBe(
+      c.get<ProviderClientCache>(tokens.ProviderClientCache),
+    );
     expect(c.get<ClusterExternalSecretReconciler>(tokens.ClusterExternalSecretReconciler)).toBe(
       c.get<ClusterExternalSecretReconciler>(tokens.ClusterExternalSecretReconciler),
     );

@@ -41,7 +41,9 @@ export interface TesseraContainer {
  */
 export function createContainer(options: CreateContainerOptions): TesseraContainer {
   const container = new Container({ defaultScope: 'Singleton' });
-  container.bind(tokens.ControllerSettings).toConstantValue({ ...defaultControllerSettings, ...(options.settings ?? {}) });
+  container
+    .bind(tokens.ControllerSettings)
+    .toConstantValue({ ...defaultControllerSettings, ...(options.settings ?? {}) });
   for (const { token, value } of options.constants ?? []) container.bind(token).toConstantValue(value);
   container.loadSync(coreModule, ...options.providerModules, ...(options.modules ?? []));
   container.get<ProviderRegistry>(tokens.ProviderRegistry);

@@ -20,11 +20,16 @@ function setUp() {
     return client;
   });
   const recorder = new CountingCallRecorder();
-  const cache = new ProviderClientCache(new ProviderRegistry([stubContribution('fake', provider)]), () => noKube, recorder);
+  const cache = new ProviderClientCache(
+    new ProviderRegistry([stubContribution('fake', provider)]),
+    () => noKube,
+    recorder,
+  );
   return { cache, provider, clients, recorder };
 }
 
-const store = (generation = 1) => aSecretStore('s').inNamespace('ns').withMetadata({ uid: 'uid-1', generation }).build();
+const store = (generation = 1) =>
+  aSecretStore('s').inNamespace('ns').withMetadata({ uid: 'uid-1', generation }).build();
 
 describe('ProviderClientCache', () => {
   it('builds one client per store generation and reuses it', async () => {
@@ -46,10 +51,18 @@ describe('ProviderClientCache', () => {
     const { cache, provider, recorder } = setUp();
     await cache.clientFor(store(), 'ns');
     const context = provider.contexts[0] as ClientContext;
-    expect(context.store).toMatchObject({ kind: 'SecretStore', name: 's', namespace: 'ns', generation: 1, spec: { data: [] } });
+    expect(context.store).toMatchObject({
+      kind: 'SecretStore',
+      name: 's',
+      namespace: 'ns',
+      generation: 1,
+      spec: { data: [] },
+    });
     expect(context.namespace).toBe('ns');
     context.calls.observe({ operation: 'GetSecret', outcome: 'success', seconds: 0 });
-    expect(recorder.calls).toEqual([{ store: 'SecretStore/ns/s', provider: 'fake', operation: 'GetSecret', outcome: 'success' }]);
+    expect(recorder.calls).toEqual([
+      { store: 'SecretStore/ns/s', provider: 'fake', operation: 'GetSecret', outcome: 'success' },
+    ]);
   });
 
   it('closes the old client and builds a new one when the store generation changes', async () => {
@@ -91,7 +104,9 @@ describe('ProviderClientCache', () => {
   it('does not cache a failed build, so the next call tries again', async () => {
     const { cache, provider } = setUp();
     provider.failWith = new InvalidProviderConfigError('credentials Secret "ns/creds" was not found');
-    await expect(cache.clientFor(store(), 'ns')).rejects.toThrow('credentials Secret "ns/creds" was not found');
+    await expect(cache.clientFor(store(), 'ns')).rejects.toThrow(
+      'credentials Secret "ns/creds" was not found',
+    );
     provider.failWith = undefined;
     await expect(cache.clientFor(store(), 'ns')).resolves.toBeDefined();
     expect(provider.contexts).toHaveLength(2);

@@ -52,7 +52,9 @@ export class ProviderClientCache {
   constructor(
     @inject(tokens.ProviderRegistry) private readonly registry: ProviderRegistry,
     @inject(tokens.ProviderKubeAccessFactory) private readonly kubeAccess: ProviderKubeAccessFactory,
-    @inject(tokens.ProviderCallRecorder) @optional() private readonly recorder: ProviderCallRecorder = noopProviderCallRecorder,
+    @inject(tokens.ProviderCallRecorder)
+    @optional()
+    private readonly recorder: ProviderCallRecorder = noopProviderCallRecorder,
   ) {}
 
   /**
@@ -75,7 +77,12 @@ export class ProviderClientCache {
     const context = store.kind === 'ClusterSecretStore' ? namespace : '';
     let client = entry.clients.get(context);
     if (!client) {
-      client = this.build(store, store.kind === 'ClusterSecretStore' ? namespace : (store.metadata.namespace ?? ''), key, entry);
+      client = this.build(
+        store,
+        store.kind === 'ClusterSecretStore' ? namespace : (store.metadata.namespace ?? ''),
+        key,
+        entry,
+      );
       entry.clients.set(context, client);
       const created = client;
       const currentEntry = entry;
@@ -107,7 +114,12 @@ export class ProviderClientCache {
     await Promise.all([...this.entries.keys()].map((key) => this.evict(key)));
   }
 
-  private async build(store: AnyStore, namespace: string, key: StoreKey, entry: StoreEntry): Promise<TrackedClient> {
+  private async build(
+    store: AnyStore,
+    namespace: string,
+    key: StoreKey,
+    entry: StoreEntry,
+  ): Promise<TrackedClient> {
     const resolved = this.registry.resolveValidated(store.spec);
     const ref = storeRefOfObject(store);
     const inner = await resolved.contribution.provider.newClient({
@@ -127,6 +139,13 @@ export class ProviderClientCache {
   private async retireEntry(entry: StoreEntry): Promise<void> {
     const clients = [...entry.clients.values()];
     entry.clients.clear();
-    await Promise.all(clients.map((promise) => promise.then((client) => client.retire(), () => undefined)));
+    await Promise.all(
+      clients.map((promise) =>
+        promise.then(
+          (client) => client.retire(),
+          () => undefined,
+        ),
+      ),
+    );
   }
 }

@@ -65,13 +65,17 @@ function walk(node: RawNode, parts: { text: string; wildcard: boolean }[]): RawN
   if (parts.length === 0) return node;
   const [part, ...rest] = parts;
   if (node.kind === 'object') {
-    const entry = node.entries.find((candidate) => (part.wildcard ? globMatch(part.text, candidate.key) : candidate.key === part.text));
+    const entry = node.entries.find((candidate) =>
+      part.wildcard ? globMatch(part.text, candidate.key) : candidate.key === part.text,
+    );
     return entry ? walk(entry.value, rest) : undefined;
   }
   if (node.kind !== 'array') return undefined;
   if (part.text === '#') {
     if (rest.length === 0) return { kind: 'number', raw: String(node.items.length) };
-    const collected = node.items.map((item) => walk(item, rest)).filter((item): item is RawNode => item !== undefined);
+    const collected = node.items
+      .map((item) => walk(item, rest))
+      .filter((item): item is RawNode => item !== undefined);
     return { kind: 'array', raw: `[${collected.map((item) => item.raw).join(',')}]`, items: collected };
   }
   if (!/^\d+$/.test(part.text)) return undefined;
@@ -81,6 +85,9 @@ function walk(node: RawNode, parts: { text: string; wildcard: boolean }[]): RawN
 
 /** gjson's key wildcards: `*` any run of characters, `?` exactly one. */
 function globMatch(pattern: string, key: string): boolean {
-  const expression = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  const expression = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
   return new RegExp(`^${expression}$`, 's').test(key);
 }

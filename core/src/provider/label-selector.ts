@@ -25,14 +25,20 @@ export class InvalidLabelSelectorError extends Error {
 }
 
 /** Whether `labels` satisfy every requirement of `selector` (matchLabels and matchExpressions are ANDed). */
-export function matchesLabelSelector(selector: LabelSelectorLike, labels: Readonly<Record<string, string>> = {}): boolean {
+export function matchesLabelSelector(
+  selector: LabelSelectorLike,
+  labels: Readonly<Record<string, string>> = {},
+): boolean {
   for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
     if (labels[key] !== value) return false;
   }
   return (selector.matchExpressions ?? []).every((requirement) => matchesRequirement(requirement, labels));
 }
 
-function matchesRequirement(requirement: LabelSelectorRequirement, labels: Readonly<Record<string, string>>): boolean {
+function matchesRequirement(
+  requirement: LabelSelectorRequirement,
+  labels: Readonly<Record<string, string>>,
+): boolean {
   const present = Object.prototype.hasOwnProperty.call(labels, requirement.key);
   const values = requirement.values ?? [];
   switch (requirement.operator) {

@@ -27,22 +27,37 @@ describe('ClusterSecretStore namespace conditions', () => {
 
   it('allows when any condition matches and denies when none does', () => {
     expect(namespaceAllowed([{ namespaces: ['x'] }, { namespaceRegexes: ['prod'] }], prod)).toBe(true);
-    expect(namespaceAllowed([{ namespaces: ['x'] }, { namespaceSelector: { matchLabels: { env: 'dev' } } }], prod)).toBe(false);
+    expect(
+      namespaceAllowed([{ namespaces: ['x'] }, { namespaceSelector: { matchLabels: { env: 'dev' } } }], prod),
+    ).toBe(false);
   });
 
   it('does not match a label selector when the namespace labels are unknown', () => {
-    expect(namespaceAllowed([{ namespaceSelector: { matchLabels: { env: 'prod' } } }], { name: 'team-a-prod' })).toBe(false);
+    expect(
+      namespaceAllowed([{ namespaceSelector: { matchLabels: { env: 'prod' } } }], { name: 'team-a-prod' }),
+    ).toBe(false);
   });
 
-  it('denies with ESO\'s message naming the store and the namespace', () => {
-    const attempt = () => assertClusterStoreAllowed({ storeName: 'shared', conditions: [{ namespaces: ['x'] }], namespace: prod });
+  it("denies with ESO's message naming the store and the namespace", () => {
+    const attempt = () =>
+      assertClusterStoreAllowed({
+        storeName: 'shared',
+        conditions: [{ namespaces: ['x'] }],
+        namespace: prod,
+      });
     expect(attempt).toThrow(NamespaceNotAllowedError);
-    expect(attempt).toThrow('using cluster store "shared" is not allowed from namespace "team-a-prod": denied by spec.condition');
+    expect(attempt).toThrow(
+      'using cluster store "shared" is not allowed from namespace "team-a-prod": denied by spec.condition',
+    );
   });
 
   it('rejects a regex that is not valid RE2, naming it', () => {
-    expect(() => validateNamespaceRegexes([{ namespaceRegexes: ['(?=lookahead)'] }])).toThrow(InvalidNamespaceRegexError);
-    expect(() => validateNamespaceRegexes([{ namespaceRegexes: ['(?=lookahead)'] }])).toThrow(/"\(\?=lookahead\)"/);
+    expect(() => validateNamespaceRegexes([{ namespaceRegexes: ['(?=lookahead)'] }])).toThrow(
+      InvalidNamespaceRegexError,
+    );
+    expect(() => validateNamespaceRegexes([{ namespaceRegexes: ['(?=lookahead)'] }])).toThrow(
+      /"\(\?=lookahead\)"/,
+    );
     expect(() => validateNamespaceRegexes([{ namespaceRegexes: ['^ok-.*$'] }])).not.toThrow();
   });
 });

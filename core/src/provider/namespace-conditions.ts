@@ -61,15 +61,23 @@ export function compileNamespaceRegex(expression: string): RE2JS {
 
 /** Whether one condition allows the namespace. */
 export function conditionAllows(condition: ClusterStoreCondition, namespace: NamespaceFacts): boolean {
-  if (condition.namespaceSelector && matchesLabelSelector(condition.namespaceSelector, namespace.labels ?? {})) {
+  if (
+    condition.namespaceSelector &&
+    matchesLabelSelector(condition.namespaceSelector, namespace.labels ?? {})
+  ) {
     return true;
   }
   if ((condition.namespaces ?? []).includes(namespace.name)) return true;
-  return (condition.namespaceRegexes ?? []).some((expression) => compileNamespaceRegex(expression).test(namespace.name));
+  return (condition.namespaceRegexes ?? []).some((expression) =>
+    compileNamespaceRegex(expression).test(namespace.name),
+  );
 }
 
 /** Whether the conditions (absent or empty = no restriction) allow the namespace. */
-export function namespaceAllowed(conditions: readonly ClusterStoreCondition[] | undefined, namespace: NamespaceFacts): boolean {
+export function namespaceAllowed(
+  conditions: readonly ClusterStoreCondition[] | undefined,
+  namespace: NamespaceFacts,
+): boolean {
   if (!conditions || conditions.length === 0) return true;
   return conditions.some((condition) => conditionAllows(condition, namespace));
 }

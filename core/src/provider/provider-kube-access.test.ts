@@ -18,66 +18,106 @@ function kubeWithCredentials(): InMemoryKube {
 describe('KubeProviderAccess', () => {
   describe('for a SecretStore', () => {
     const access = (kube: InMemoryKube) =>
-      new KubeProviderAccess({ kube, store: { kind: 'SecretStore', name: 'vault', namespace: 'team-a' }, referentNamespace: 'team-a' });
+      new KubeProviderAccess({
+        kube,
+        store: { kind: 'SecretStore', name: 'vault', namespace: 'team-a' },
+        referentNamespace: 'team-a',
+      });
 
     it('reads a key of a Secret in the store namespace', async () => {
       const kube = kubeWithCredentials();
       expect(text(await access(kube).readSecretKey({ name: 'creds', key: 'token' }))).toBe('canary-team-a');
-      expect(text(await access(kube).readSecretKey({ name: 'creds', key: 'token', namespace: 'team-a' }))).toBe('canary-team-a');
+      expect(
+        text(await access(kube).readSecretKey({ name: 'creds', key: 'token', namespace: 'team-a' })),
+      ).toBe('canary-team-a');
     });
 
     it('can never read another namespace, and says which namespace it refused', async () => {
       const kube = kubeWithCredentials();
       const attempt = access(kube).readSecretKey({ name: 'creds', key: 'token', namespace: 'team-b' });
       await expect(attempt).rejects.toThrow(InvalidProviderConfigError);
-      await expect(access(kube).readSecretKey({ name: 'creds', key: 'token', namespace: 'team-b' })).rejects.toThrow(
-        /may not reference Secret "creds" in namespace "team-b"/,
-      );
+      await expect(
+        access(kube).readSecretKey({ name: 'creds', key: 'token', namespace: 'team-b' }),
+      ).rejects.toThrow(/may not reference Secret "creds" in namespace "team-b"/);
       expect(kube.callsOf('get', 'Secret')).toHaveLength(0);
     });
 
     it('names the Secret and key when the Secret or the key is missing, never a value', async () => {
       const kube = kubeWithCredentials();
-      await expect(access(kube).readSecretKey({ name: 'absent', key: 'token' })).rejects.toThrow('Secret "team-a/absent" referenced by SecretStore "team-a/vault" was not found');
+      await expect(access(kube).readSecretKey({ name: 'absent', key: 'token' })).rejects.toThrow(
+        'Secret "team-a/absent" referenced by SecretStore "team-a/vault" was not found',
+      );
       const missingKey = access(kube).readSecretKey({ name: 'creds', key: 'password' });
-      await expect(missingKey).rejects.toThrow('Secret "team-a/creds" referenced by SecretStore "team-a/vault" has no key "password"');
-      await expect(access(kube).readSecretKey({ name: 'creds', key: 'password' })).rejects.not.toThrow(/canary/);
+      await expect(missingKey).rejects.toThrow(
+        'Secret "team-a/creds" referenced by SecretStore "team-a/vault" has no key "password"',
+      );
+      await expect(access(kube).readSecretKey({ name: 'creds', key: 'password' })).rejects.not.toThrow(
+        /canary/,
+      );
     });
 
     it('asks for a key when the reference names none', async () => {
-      await expect(access(kubeWithCredentials()).readSecretKey({ name: 'creds' })).rejects.toThrow(/has no key; set the key/);
+      await expect(access(kubeWithCredentials()).readSecretKey({ name: 'creds' })).rejects.toThrow(
+        /has no key; set the key/,
+      );
     });
   });
 
   describe('for a ClusterSecretStore', () => {
     const access = (kube: InMemoryKube, referentNamespace: string) =>
-      new KubeProviderAccess({ kube, store: { kind: 'ClusterSecretStore', name: 'shared' }, referentNamespace, tokenIssuer: kube });
+      new KubeProviderAccess({
+        kube,
+        store: { kind: 'ClusterSecretStore', name: 'shared' },
+        referentNamespace,
+        tokenIssuer: kube,
+      });
 
     it('honours an explicit namespace', async () => {
-      expect(text(await access(kubeWithCredentials(), 'team-a').readSecretKey({ name: 'creds', key: 'token', namespace: 'platform' }))).toBe(
-        'canary-platform',
-      );
+      expect(
+        text(
+          await access(kubeWithCredentials(), 'team-a').readSecretKey({
+            name: 'creds',
+            key: 'token',
+            namespace: 'platform',
+          }),
+        ),
+      ).toBe('canary-platform');
     });
 
     it('uses the referent (ExternalSecret) namespace when none is given', async () => {
       const kube = kubeWithCredentials();
-      expect(text(await access(kube, 'team-b').readSecretKey({ name: 'creds', key: 'token' }))).toBe('canary-team-b');
+      expect(text(await access(kube, 'team-b').readSecretKey({ name: 'creds', key: 'token' }))).toBe(
+        'canary-team-b',
+      );
     });
 
     it('cannot resolve a referent reference while validating the store alone', async () => {
-      await expect(access(kubeWithCredentials(), '').readSecretKey({ name: 'creds', key: 'token' })).rejects.toThrow(ReferentNamespaceUnavailableError);
+      await expect(
+        access(kubeWithCredentials(), '').readSecretKey({ name: 'creds', key: 'token' }),
+      ).rejects.toThrow(ReferentNamespaceUnavailableError);
     });
 
     it('requests ServiceAccount tokens in the resolved namespace with the audiences asked for', async () => {
       const kube = kubeWithCredentials();
-      kube.seed({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'reader', namespace: 'team-b' } });
-      const token = await access(kube, 'team-b').createServiceAccountToken({ name: 'reader', audiences: ['vault'] }, { expirationSeconds: 600 });
+      kube.seed({
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        metadata: { name: 'reader', namespace: 'team-b' },
+      });
+      const token = await access(kube, 'team-b').createServiceAccountToken(
+        { name: 'reader', audiences: ['vault'] },
+        { expirationSeconds: 600 },
+      );
       expect(token).toBe('token:team-b/reader:vault:600');
     });
   });
 
   it('refuses ServiceAccount tokens clearly when no TokenRequest access is wired', async () => {
-    const access = new KubeProviderAccess({ kube: new InMemoryKube(), store: { kind: 'SecretStore', name: 's', namespace: 'ns' }, referentNamespace: 'ns' });
+    const access = new KubeProviderAccess({
+      kube: new InMemoryKube(),
+      store: { kind: 'SecretStore', name: 's', namespace: 'ns' },
+      referentNamespace: 'ns',
+    });
     await expect(access.createServiceAccountToken({ name: 'sa' })).rejects.toThrow(/no TokenRequest access/);
   });
 });

@@ -50,14 +50,23 @@ export class KubeProviderAccess implements ProviderKubeAccess {
 
   async readSecretKey(ref: SecretKeySelector): Promise<Uint8Array> {
     if (!ref.name) {
-      throw new InvalidProviderConfigError(`a Secret reference in ${this.storeName()} has no name; set the Secret's name`);
+      throw new InvalidProviderConfigError(
+        `a Secret reference in ${this.storeName()} has no name; set the Secret's name`,
+      );
     }
     const namespace = this.namespaceFor(ref.namespace, `Secret "${ref.name}"`);
     const where = `Secret "${namespace}/${ref.name}"`;
     if (!ref.key) {
-      throw new InvalidProviderConfigError(`the reference to ${where} in ${this.storeName()} has no key; set the key to read`);
+      throw new InvalidProviderConfigError(
+        `the reference to ${where} in ${this.storeName()} has no key; set the key to read`,
+      );
     }
-    const secret = await this.options.kube.get<SecretObject>({ apiVersion: 'v1', kind: 'Secret', name: ref.name, namespace });
+    const secret = await this.options.kube.get<SecretObject>({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      name: ref.name,
+      namespace,
+    });
     if (!secret) {
       throw new InvalidProviderConfigError(
         `${where} referenced by ${this.storeName()} was not found; create it or fix the reference`,
@@ -72,7 +81,10 @@ export class KubeProviderAccess implements ProviderKubeAccess {
     return new Uint8Array(Buffer.from(encoded, 'base64'));
   }
 
-  async createServiceAccountToken(ref: ServiceAccountSelector, options?: { expirationSeconds?: number }): Promise<string> {
+  async createServiceAccountToken(
+    ref: ServiceAccountSelector,
+    options?: { expirationSeconds?: number },
+  ): Promise<string> {
     const namespace = this.namespaceFor(ref.namespace, `ServiceAccount "${ref.name}"`);
     if (!this.options.tokenIssuer) {
       throw new InvalidProviderConfigError(
@@ -117,6 +129,10 @@ export class KubeProviderAccess implements ProviderKubeAccess {
 }
 
 /** A {@link ProviderKubeAccessFactory} over one KubeClient. */
-export function kubeProviderAccessFactory(kube: KubeClient, tokenIssuer?: ServiceAccountTokenIssuer): ProviderKubeAccessFactory {
-  return (store, referentNamespace) => new KubeProviderAccess({ kube, store, referentNamespace, tokenIssuer });
+export function kubeProviderAccessFactory(
+  kube: KubeClient,
+  tokenIssuer?: ServiceAccountTokenIssuer,
+): ProviderKubeAccessFactory {
+  return (store, referentNamespace) =>
+    new KubeProviderAccess({ kube, store, referentNamespace, tokenIssuer });
 }

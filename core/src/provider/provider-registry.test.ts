@@ -18,7 +18,9 @@ function moduleFor(...contributions: ProviderContribution[]): ContainerModule {
 describe('ProviderRegistry', () => {
   it('collects the contributions of every loaded provider module, keyed by descriptor name', () => {
     // GIVEN two provider packages' modules
-    const container = createContainer({ providerModules: [moduleFor(stubContribution('vault')), moduleFor(stubContribution('aws'))] });
+    const container = createContainer({
+      providerModules: [moduleFor(stubContribution('vault')), moduleFor(stubContribution('aws'))],
+    });
     // WHEN the registry is built
     const registry = container.get<ProviderRegistry>(tokens.ProviderRegistry);
     // THEN both keys are known, sorted
@@ -31,9 +33,11 @@ describe('ProviderRegistry', () => {
   });
 
   it('fails at start-up when two modules claim the same spec.provider key', () => {
-    expect(() => createContainer({ providerModules: [moduleFor(stubContribution('vault')), moduleFor(stubContribution('vault'))] })).toThrow(
-      DuplicateProviderError,
-    );
+    expect(() =>
+      createContainer({
+        providerModules: [moduleFor(stubContribution('vault')), moduleFor(stubContribution('vault'))],
+      }),
+    ).toThrow(DuplicateProviderError);
   });
 
   it('resolves the one provider a store names, with its block', () => {
@@ -46,7 +50,9 @@ describe('ProviderRegistry', () => {
   it('names the unknown key and the known ones when a store names an unknown provider', () => {
     const registry = new ProviderRegistry([stubContribution('vault'), stubContribution('fake')]);
     expect(() => registry.resolve({ provider: { gcpsm: {} } })).toThrow(InvalidProviderConfigError);
-    expect(() => registry.resolve({ provider: { gcpsm: {} } })).toThrow('spec.provider.gcpsm is not a provider this operator knows (known: fake, vault)');
+    expect(() => registry.resolve({ provider: { gcpsm: {} } })).toThrow(
+      'spec.provider.gcpsm is not a provider this operator knows (known: fake, vault)',
+    );
   });
 
   it('refuses a spec naming no provider or several', () => {
@@ -58,7 +64,11 @@ describe('ProviderRegistry', () => {
 
   it('checks the block against the descriptor schema, naming fields but never values', () => {
     const contribution: ProviderContribution = {
-      descriptor: { name: 'strict', capabilities: 'ReadOnly', schema: Type.Object({ token: Type.Number(), server: Type.String() }) },
+      descriptor: {
+        name: 'strict',
+        capabilities: 'ReadOnly',
+        schema: Type.Object({ token: Type.Number(), server: Type.String() }),
+      },
       provider: stubContribution('x').provider,
     };
     const registry = new ProviderRegistry([contribution]);

@@ -27,7 +27,9 @@ export interface ProviderSpecHolder {
 export class ProviderRegistry {
   private readonly byName = new Map<string, ProviderContribution>();
 
-  constructor(@multiInject(tokens.ProviderContribution) @optional() contributions: readonly ProviderContribution[] = []) {
+  constructor(
+    @multiInject(tokens.ProviderContribution) @optional() contributions: readonly ProviderContribution[] = [],
+  ) {
     for (const contribution of contributions ?? []) {
       const name = contribution.descriptor.name;
       if (this.byName.has(name)) throw new DuplicateProviderError(name);
@@ -79,7 +81,11 @@ export class ProviderRegistry {
    */
   resolveValidated(spec: ProviderSpecHolder): ResolvedProvider {
     const resolved = this.resolve(spec);
-    const errors = providerBlockErrors(resolved.contribution.descriptor.schema, resolved.block, `spec.provider.${resolved.name}`);
+    const errors = providerBlockErrors(
+      resolved.contribution.descriptor.schema,
+      resolved.block,
+      `spec.provider.${resolved.name}`,
+    );
     if (errors.length > 0) {
       throw new InvalidProviderConfigError(`invalid provider configuration: ${errors.join('; ')}`);
     }

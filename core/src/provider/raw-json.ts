@@ -7,7 +7,11 @@
 
 /** A parsed value with its source span. */
 export type RawNode =
-  | { readonly kind: 'object'; readonly raw: string; readonly entries: readonly { readonly key: string; readonly value: RawNode }[] }
+  | {
+      readonly kind: 'object';
+      readonly raw: string;
+      readonly entries: readonly { readonly key: string; readonly value: RawNode }[];
+    }
   | { readonly kind: 'array'; readonly raw: string; readonly items: readonly RawNode[] }
   | { readonly kind: 'string'; readonly raw: string; readonly value: string }
   | { readonly kind: 'number' | 'true' | 'false' | 'null'; readonly raw: string };
@@ -63,7 +67,8 @@ class RawParser {
     const start = this.position++;
     const entries: { key: string; value: RawNode }[] = [];
     this.skipSpace();
-    if (this.text[this.position] === '}') return { kind: 'object', raw: this.text.slice(start, ++this.position), entries };
+    if (this.text[this.position] === '}')
+      return { kind: 'object', raw: this.text.slice(start, ++this.position), entries };
     for (;;) {
       this.skipSpace();
       const key = this.string();
@@ -85,7 +90,8 @@ class RawParser {
     const start = this.position++;
     const items: RawNode[] = [];
     this.skipSpace();
-    if (this.text[this.position] === ']') return { kind: 'array', raw: this.text.slice(start, ++this.position), items };
+    if (this.text[this.position] === ']')
+      return { kind: 'array', raw: this.text.slice(start, ++this.position), items };
     for (;;) {
       this.skipSpace();
       items.push(this.value());

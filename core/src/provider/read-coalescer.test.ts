@@ -28,7 +28,11 @@ describe('ReadCoalescer', () => {
 
   it('treats refs differing in version or metadataPolicy as different reads', async () => {
     const client = new StubSecretsClient({ values: { a: '1' } });
-    await new ReadCoalescer().readAll(client, [{ key: 'a' }, { key: 'a', version: 'v1' }, { key: 'a', metadataPolicy: 'Fetch' }]);
+    await new ReadCoalescer().readAll(client, [
+      { key: 'a' },
+      { key: 'a', version: 'v1' },
+      { key: 'a', metadataPolicy: 'Fetch' },
+    ]);
     expect(client.count('getSecret')).toBe(3);
   });
 
@@ -100,8 +104,14 @@ describe('ReadCoalescer', () => {
     const client = new StubSecretsClient({ values: { cfg: '{"a":"1"}' } });
     const coalescer = new ReadCoalescer();
     client.hold();
-    const maps = [coalescer.getSecretMap(client, { key: 'cfg' }), coalescer.getSecretMap(client, { key: 'cfg' })];
-    const finds = [coalescer.getAllSecrets(client, { name: { regexp: 'c.*' } }), coalescer.getAllSecrets(client, { name: { regexp: 'c.*' } })];
+    const maps = [
+      coalescer.getSecretMap(client, { key: 'cfg' }),
+      coalescer.getSecretMap(client, { key: 'cfg' }),
+    ];
+    const finds = [
+      coalescer.getAllSecrets(client, { name: { regexp: 'c.*' } }),
+      coalescer.getAllSecrets(client, { name: { regexp: 'c.*' } }),
+    ];
     client.release();
     const [map] = await Promise.all(maps);
     await Promise.all(finds);

@@ -14,7 +14,9 @@ import { injectable } from 'inversify';
 import type { FindQuery, RemoteRef, SecretsClient } from './provider.js';
 
 /** The outcome of one ref: its value or the error the provider raised for it. */
-export type ReadOutcome = { readonly value: Uint8Array; readonly error?: undefined } | { readonly error: Error; readonly value?: undefined };
+export type ReadOutcome =
+  | { readonly value: Uint8Array; readonly error?: undefined }
+  | { readonly error: Error; readonly value?: undefined };
 
 type InFlight = Map<string, Promise<unknown>>;
 
@@ -45,7 +47,9 @@ export class ReadCoalescer {
       byKey.set(pending[index].key, promise);
       track(shared, pending[index].key, promise);
     });
-    const outcomes = await Promise.all(refs.map((ref) => byKey.get(`read:${refKey(ref)}`) as Promise<ReadOutcome>));
+    const outcomes = await Promise.all(
+      refs.map((ref) => byKey.get(`read:${refKey(ref)}`) as Promise<ReadOutcome>),
+    );
     return outcomes.map(copyOutcome);
   }
 
@@ -72,12 +76,15 @@ export class ReadCoalescer {
 
   private startBatch(client: SecretsClient, pending: readonly { ref: RemoteRef }[]): Promise<ReadOutcome>[] {
     if (pending.length === 0) return [];
-    const batch = Promise.resolve().then(() => (client.getSecrets as NonNullable<SecretsClient['getSecrets']>)(pending.map((p) => p.ref)));
+    const batch = Promise.resolve().then(() =>
+      (client.getSecrets as NonNullable<SecretsClient['getSecrets']>)(pending.map((p) => p.ref)),
+    );
     return pending.map((_, index) =>
       batch.then(
         (results): ReadOutcome => {
           const result = results[index];
-          if (!result) return { error: new Error(`the provider's batch read returned no result for entry ${index}`) };
+          if (!result)
+            return { error: new Error(`the provider's batch read returned no result for entry ${index}`) };
           return 'value' in result ? { value: result.value } : { error: asError(result.error) };
         },
         (error: unknown): ReadOutcome => ({ error: asError(error) }),
@@ -85,7 +92,10 @@ export class ReadCoalescer {
     );
   }
 
-  private startSingles(client: SecretsClient, pending: readonly { ref: RemoteRef }[]): Promise<ReadOutcome>[] {
+  private startSingles(
+    client: SecretsClient,
+    pending: readonly { ref: RemoteRef }[],
+  ): Promise<ReadOutcome>[] {
     return pending.map(({ ref }) =>
       Promise.resolve()
         .then(() => client.getSecret(ref))

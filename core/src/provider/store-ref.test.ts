@@ -3,17 +3,30 @@ import { describeStore, parseStoreKey, resolveStoreRef, storeKeyOf, storeKeyOfOb
 
 describe('store references', () => {
   it('defaults an empty kind to a SecretStore in the referring namespace', () => {
-    expect(resolveStoreRef({ name: 'vault' }, 'team-a')).toEqual({ kind: 'SecretStore', name: 'vault', namespace: 'team-a' });
-    expect(resolveStoreRef({ name: 'vault', kind: '' }, 'team-a')).toEqual({ kind: 'SecretStore', name: 'vault', namespace: 'team-a' });
+    expect(resolveStoreRef({ name: 'vault' }, 'team-a')).toEqual({
+      kind: 'SecretStore',
+      name: 'vault',
+      namespace: 'team-a',
+    });
+    expect(resolveStoreRef({ name: 'vault', kind: '' }, 'team-a')).toEqual({
+      kind: 'SecretStore',
+      name: 'vault',
+      namespace: 'team-a',
+    });
   });
 
   it('resolves a ClusterSecretStore without a namespace', () => {
-    expect(resolveStoreRef({ name: 'shared', kind: 'ClusterSecretStore' }, 'team-a')).toEqual({ kind: 'ClusterSecretStore', name: 'shared' });
+    expect(resolveStoreRef({ name: 'shared', kind: 'ClusterSecretStore' }, 'team-a')).toEqual({
+      kind: 'ClusterSecretStore',
+      name: 'shared',
+    });
   });
 
   it('rejects a missing name or an unknown kind with the next step', () => {
     expect(() => resolveStoreRef({}, 'ns')).toThrow(InvalidRequestError);
-    expect(() => resolveStoreRef({ name: 'x', kind: 'Vault' }, 'ns')).toThrow(/not SecretStore or ClusterSecretStore/);
+    expect(() => resolveStoreRef({ name: 'x', kind: 'Vault' }, 'ns')).toThrow(
+      /not SecretStore or ClusterSecretStore/,
+    );
   });
 
   it('round-trips store keys', () => {
@@ -27,7 +40,9 @@ describe('store references', () => {
   });
 
   it('keys store objects and describes stores for messages', () => {
-    expect(storeKeyOfObject({ kind: 'ClusterSecretStore', metadata: { name: 'c' } })).toBe('ClusterSecretStore/c');
+    expect(storeKeyOfObject({ kind: 'ClusterSecretStore', metadata: { name: 'c' } })).toBe(
+      'ClusterSecretStore/c',
+    );
     expect(describeStore({ kind: 'SecretStore', name: 's', namespace: 'ns' })).toBe('SecretStore "ns/s"');
   });
 });

@@ -31,26 +31,38 @@ export interface SecretStoreRefLike {
 export function resolveStoreRef(ref: SecretStoreRefLike | undefined, namespace: string): StoreRef {
   const kind = ref?.kind || 'SecretStore';
   if (kind !== 'SecretStore' && kind !== 'ClusterSecretStore') {
-    throw new InvalidRequestError(`secretStoreRef.kind "${kind}" is not SecretStore or ClusterSecretStore; fix the kind`);
+    throw new InvalidRequestError(
+      `secretStoreRef.kind "${kind}" is not SecretStore or ClusterSecretStore; fix the kind`,
+    );
   }
   if (!ref?.name) {
-    throw new InvalidRequestError('secretStoreRef.name is empty; name the SecretStore or ClusterSecretStore to read from');
+    throw new InvalidRequestError(
+      'secretStoreRef.name is empty; name the SecretStore or ClusterSecretStore to read from',
+    );
   }
   return kind === 'SecretStore' ? { kind, name: ref.name, namespace } : { kind, name: ref.name };
 }
 
 /** The store key of `ref`. */
 export function storeKeyOf(ref: StoreRef): StoreKey {
-  return ref.kind === 'SecretStore' ? `SecretStore/${ref.namespace ?? ''}/${ref.name}` : `ClusterSecretStore/${ref.name}`;
+  return ref.kind === 'SecretStore'
+    ? `SecretStore/${ref.namespace ?? ''}/${ref.name}`
+    : `ClusterSecretStore/${ref.name}`;
 }
 
 /** The store key of a store object (its `kind`, `metadata.name` and `metadata.namespace`). */
-export function storeKeyOfObject(store: { readonly kind: string; readonly metadata: { name?: string; namespace?: string } }): StoreKey {
+export function storeKeyOfObject(store: {
+  readonly kind: string;
+  readonly metadata: { name?: string; namespace?: string };
+}): StoreKey {
   return storeKeyOf(storeRefOfObject(store));
 }
 
 /** The {@link StoreRef} of a store object. */
-export function storeRefOfObject(store: { readonly kind: string; readonly metadata: { name?: string; namespace?: string } }): StoreRef {
+export function storeRefOfObject(store: {
+  readonly kind: string;
+  readonly metadata: { name?: string; namespace?: string };
+}): StoreRef {
   const kind: StoreKind = store.kind === 'ClusterSecretStore' ? 'ClusterSecretStore' : 'SecretStore';
   const name = store.metadata.name ?? '';
   return kind === 'SecretStore' ? { kind, name, namespace: store.metadata.namespace ?? '' } : { kind, name };
@@ -59,12 +71,18 @@ export function storeRefOfObject(store: { readonly kind: string; readonly metada
 /** Parses a key produced by {@link storeKeyOf}; throws on anything else. */
 export function parseStoreKey(key: StoreKey): StoreRef {
   const parts = key.split('/');
-  if (parts[0] === 'ClusterSecretStore' && parts.length === 2) return { kind: 'ClusterSecretStore', name: parts[1] };
-  if (parts[0] === 'SecretStore' && parts.length === 3) return { kind: 'SecretStore', namespace: parts[1], name: parts[2] };
-  throw new Error(`"${key}" is not a store key (SecretStore/<namespace>/<name> or ClusterSecretStore/<name>)`);
+  if (parts[0] === 'ClusterSecretStore' && parts.length === 2)
+    return { kind: 'ClusterSecretStore', name: parts[1] };
+  if (parts[0] === 'SecretStore' && parts.length === 3)
+    return { kind: 'SecretStore', namespace: parts[1], name: parts[2] };
+  throw new Error(
+    `"${key}" is not a store key (SecretStore/<namespace>/<name> or ClusterSecretStore/<name>)`,
+  );
 }
 
 /** Human-readable name for messages: `SecretStore "ns/name"` or `ClusterSecretStore "name"`. */
 export function describeStore(ref: StoreRef): string {
-  return ref.kind === 'SecretStore' ? `SecretStore "${ref.namespace}/${ref.name}"` : `ClusterSecretStore "${ref.name}"`;
+  return ref.kind === 'SecretStore'
+    ? `SecretStore "${ref.namespace}/${ref.name}"`
+    : `ClusterSecretStore "${ref.name}"`;
 }

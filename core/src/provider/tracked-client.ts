@@ -2,7 +2,15 @@
  * A {@link SecretsClient} wrapper that counts calls in progress, so a client retired by the cache
  * (its store changed or went away) is closed only once the reads already started on it finish.
  */
-import type { BatchReadResult, FindQuery, PushRemoteRef, PushRequest, RemoteRef, SecretsClient, ValidationResult } from './provider.js';
+import type {
+  BatchReadResult,
+  FindQuery,
+  PushRemoteRef,
+  PushRequest,
+  RemoteRef,
+  SecretsClient,
+  ValidationResult,
+} from './provider.js';
 
 /** Delegates every call to `inner`; {@link retire} closes `inner` when no call is in progress. */
 export class TrackedClient implements SecretsClient {
@@ -52,7 +60,8 @@ export class TrackedClient implements SecretsClient {
   retire(): Promise<void> {
     if (!this.closed) {
       this.retired = true;
-      const idle = this.active === 0 ? Promise.resolve() : new Promise<void>((resolve) => (this.drained = resolve));
+      const idle =
+        this.active === 0 ? Promise.resolve() : new Promise<void>((resolve) => (this.drained = resolve));
       this.closed = idle.then(() => this.inner.close()).catch(() => undefined);
     }
     return this.closed;

@@ -20,7 +20,12 @@ export class CountingCallRecorder implements ProviderCallRecorder {
     const store = storeKeyOf(labels.store);
     return {
       observe: (call) => {
-        this.calls.push({ store, provider: labels.provider, operation: call.operation, outcome: call.outcome });
+        this.calls.push({
+          store,
+          provider: labels.provider,
+          operation: call.operation,
+          outcome: call.outcome,
+        });
       },
     };
   }
@@ -28,7 +33,9 @@ export class CountingCallRecorder implements ProviderCallRecorder {
   /** Number of calls, optionally filtered by operation and/or store key. */
   count(filter: { operation?: string; store?: string } = {}): number {
     return this.calls.filter(
-      (call) => (filter.operation === undefined || call.operation === filter.operation) && (filter.store === undefined || call.store === filter.store),
+      (call) =>
+        (filter.operation === undefined || call.operation === filter.operation) &&
+        (filter.store === undefined || call.store === filter.store),
     ).length;
   }
 

@@ -11,7 +11,11 @@
 import type { ClusterExternalSecret, ClusterExternalSecretSpec } from '../api/v1/cluster-external-secret.js';
 import type { Condition } from '../api/v1/conditions.js';
 import { API_VERSION_V1 } from '../api/v1/constants.js';
-import type { ExternalSecretDataFromRemoteRef, ExternalSecretDataRemoteRef, ExternalSecretFind } from '../api/v1/external-secret-data.js';
+import type {
+  ExternalSecretDataFromRemoteRef,
+  ExternalSecretDataRemoteRef,
+  ExternalSecretFind,
+} from '../api/v1/external-secret-data.js';
 import type { ExternalSecret, ExternalSecretSpec, ExternalSecretTarget } from '../api/v1/external-secret.js';
 import type { LabelSelector } from '../api/v1/meta.js';
 import type { ClusterSecretStore, ClusterSecretStoreCondition, SecretStore } from '../api/v1/secret-store.js';
@@ -65,7 +69,12 @@ export function aSecret(name: string): SecretBuilder {
 }
 export class SecretBuilder extends ObjectBuilder<SecretObject, SecretBuilder> {
   constructor(name: string) {
-    super({ apiVersion: 'v1', kind: 'Secret', type: 'Opaque', metadata: { name, namespace: DEFAULT_NAMESPACE } });
+    super({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      type: 'Opaque',
+      metadata: { name, namespace: DEFAULT_NAMESPACE },
+    });
   }
   withData(data: Record<string, string | Uint8Array>): SecretBuilder {
     const encoded = { ...(this.object.data ?? {}) };
@@ -105,7 +114,10 @@ export interface FakeEntry {
 }
 
 /** Shared by {@link aSecretStore} and {@link aClusterSecretStore}. */
-export class StoreBuilder<T extends SecretStore | ClusterSecretStore> extends ObjectBuilder<T, StoreBuilder<T>> {
+export class StoreBuilder<T extends SecretStore | ClusterSecretStore> extends ObjectBuilder<
+  T,
+  StoreBuilder<T>
+> {
   constructor(object: T) {
     super(object);
   }
@@ -154,10 +166,18 @@ export class StoreBuilder<T extends SecretStore | ClusterSecretStore> extends Ob
   }
   /** Status Ready=False `InvalidProviderConfig`. */
   notReady(message = 'unable to validate store'): StoreBuilder<T> {
-    return this.withReadyCondition({ type: 'Ready', status: 'False', reason: 'InvalidProviderConfig', message });
+    return this.withReadyCondition({
+      type: 'Ready',
+      status: 'False',
+      reason: 'InvalidProviderConfig',
+      message,
+    });
   }
   withReadyCondition(condition: Condition): StoreBuilder<T> {
-    this.object.status = { ...(this.object.status ?? {}), conditions: [{ lastTransitionTime: '2024-01-01T00:00:00Z', ...condition }] };
+    this.object.status = {
+      ...(this.object.status ?? {}),
+      conditions: [{ lastTransitionTime: '2024-01-01T00:00:00Z', ...condition }],
+    };
     return this;
   }
 }
@@ -192,10 +212,17 @@ export class ExternalSecretBuilder extends ObjectBuilder<ExternalSecret, Externa
       apiVersion: API_VERSION_V1,
       kind: 'ExternalSecret',
       metadata: { name, namespace: DEFAULT_NAMESPACE },
-      spec: { secretStoreRef: { name: 'store', kind: 'SecretStore' }, refreshInterval: '1h', target: { name } },
+      spec: {
+        secretStoreRef: { name: 'store', kind: 'SecretStore' },
+        refreshInterval: '1h',
+        target: { name },
+      },
     });
   }
-  usingStore(name: string, kind: 'SecretStore' | 'ClusterSecretStore' = 'SecretStore'): ExternalSecretBuilder {
+  usingStore(
+    name: string,
+    kind: 'SecretStore' | 'ClusterSecretStore' = 'SecretStore',
+  ): ExternalSecretBuilder {
     this.object.spec.secretStoreRef = { name, kind };
     return this;
   }
@@ -248,7 +275,10 @@ export class ExternalSecretBuilder extends ObjectBuilder<ExternalSecret, Externa
 export function aClusterExternalSecret(name = 'ces'): ClusterExternalSecretBuilder {
   return new ClusterExternalSecretBuilder(name);
 }
-export class ClusterExternalSecretBuilder extends ObjectBuilder<ClusterExternalSecret, ClusterExternalSecretBuilder> {
+export class ClusterExternalSecretBuilder extends ObjectBuilder<
+  ClusterExternalSecret,
+  ClusterExternalSecretBuilder
+> {
   constructor(name: string) {
     super({
       apiVersion: API_VERSION_V1,
@@ -258,7 +288,8 @@ export class ClusterExternalSecretBuilder extends ObjectBuilder<ClusterExternalS
     });
   }
   withExternalSecretSpec(spec: ExternalSecretSpec | ExternalSecretBuilder): ClusterExternalSecretBuilder {
-    this.object.spec.externalSecretSpec = spec instanceof ExternalSecretBuilder ? spec.buildSpec() : structuredClone(spec);
+    this.object.spec.externalSecretSpec =
+      spec instanceof ExternalSecretBuilder ? spec.buildSpec() : structuredClone(spec);
     return this;
   }
   withNamespaceSelectors(...selectors: LabelSelector[]): ClusterExternalSecretBuilder {

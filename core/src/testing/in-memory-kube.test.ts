@@ -2,7 +2,12 @@ import { KubeApiError, type KubeObject, type SecretObject } from '../kube/kube-p
 import { aNamespace, aSecret, aSecretStore, anExternalSecret } from './fixtures.js';
 import { InMemoryKube } from './in-memory-kube.js';
 
-const STORE = { apiVersion: 'external-secrets.io/v1', kind: 'SecretStore', name: 'store', namespace: 'default' };
+const STORE = {
+  apiVersion: 'external-secrets.io/v1',
+  kind: 'SecretStore',
+  name: 'store',
+  namespace: 'default',
+};
 const SECRET = { apiVersion: 'v1', kind: 'Secret', name: 's', namespace: 'default' };
 
 describe('InMemoryKube', () => {
@@ -18,16 +23,27 @@ describe('InMemoryKube', () => {
   it('refuses to create an object that exists', async () => {
     const kube = new InMemoryKube();
     await kube.create(aSecret('s').build());
-    await expect(kube.create(aSecret('s').build())).rejects.toMatchObject({ code: 409, reason: 'AlreadyExists' });
+    await expect(kube.create(aSecret('s').build())).rejects.toMatchObject({
+      code: 409,
+      reason: 'AlreadyExists',
+    });
   });
 
   it('returns undefined for a missing object and lists by namespace and label selector, sorted', async () => {
     const kube = new InMemoryKube();
-    kube.seed(aSecret('b').withLabels({ managed: 'true' }).build(), aSecret('a').withLabels({ managed: 'true' }).build(), aSecret('c').inNamespace('other').build());
+    kube.seed(
+      aSecret('b').withLabels({ managed: 'true' }).build(),
+      aSecret('a').withLabels({ managed: 'true' }).build(),
+      aSecret('c').inNamespace('other').build(),
+    );
     expect(await kube.get(SECRET)).toBeUndefined();
     const listed = await kube.list({ apiVersion: 'v1', kind: 'Secret' }, { labelSelector: 'managed=true' });
     expect(listed.map((secret) => secret.metadata.name)).toEqual(['a', 'b']);
-    expect((await kube.list({ apiVersion: 'v1', kind: 'Secret' }, { namespace: 'other' })).map((s) => s.metadata.name)).toEqual(['c']);
+    expect(
+      (await kube.list({ apiVersion: 'v1', kind: 'Secret' }, { namespace: 'other' })).map(
+        (s) => s.metadata.name,
+      ),
+    ).toEqual(['c']);
   });
 
   it('rejects an update carrying a stale resourceVersion with 409 Conflict', async () => {
@@ -36,7 +52,10 @@ describe('InMemoryKube', () => {
     await kube.update({ ...created, data: { a: 'Mg==' } });
     const stale = kube.update({ ...created, data: { a: 'Mw==' } });
     await expect(stale).rejects.toBeInstanceOf(KubeApiError);
-    await expect(kube.update({ ...created, data: { a: 'Mw==' } })).rejects.toMatchObject({ code: 409, isConflict: true });
+    await expect(kube.update({ ...created, data: { a: 'Mw==' } })).rejects.toMatchObject({
+      code: 409,
+      isConflict: true,
+    });
   });
 
   it('keeps the resourceVersion when an update changes nothing', async () => {
@@ -49,10 +68,18 @@ describe('InMemoryKube', () => {
   it('bumps generation on spec changes only, and keeps status and spec on their own endpoints', async () => {
     const kube = new InMemoryKube();
     const created = await kube.create(aSecretStore().build());
-    const labelled = await kube.update({ ...created, metadata: { ...created.metadata, labels: { a: 'b' } }, status: { capabilities: 'ReadOnly' } });
+    const labelled = await kube.update({
+      ...created,
+      metadata: { ...created.metadata, labels: { a: 'b' } },
+      status: { capabilities: 'ReadOnly' },
+    });
     expect(labelled.metadata.generation).toBe(1);
     expect(labelled.status).toBeUndefined();
-    const withStatus = await kube.updateStatus({ ...labelled, spec: { provider: { other: {} } }, status: { capabilities: 'ReadWrite' } });
+    const withStatus = await kube.updateStatus({
+      ...labelled,
+      spec: { provider: { other: {} } },
+      status: { capabilities: 'ReadWrite' },
+    });
     expect(withStatus.status).toEqual({ capabilities: 'ReadWrite' });
     expect(withStatus.spec).toEqual(created.spec);
     const respecced = await kube.patch(STORE, { spec: { refreshInterval: '1m' } }, 'merge');
@@ -74,7 +101,11 @@ describe('InMemoryKube', () => {
 
   it('folds stringData into base64 data and enforces immutable Secrets', async () => {
     const kube = new InMemoryKube();
-    const created = await kube.create<SecretObject>({ ...aSecret('s').build(), stringData: { token: 'abc' }, immutable: true });
+    const created = await kube.create<SecretObject>({
+      ...aSecret('s').build(),
+      stringData: { token: 'abc' },
+      immutable: true,
+    });
     expect(created.data).toEqual({ token: 'YWJj' });
     expect(created.stringData).toBeUndefined();
     await expect(kube.update({ ...created, data: { token: 'eHl6' } })).rejects.toMatchObject({ code: 422 });
@@ -83,8 +114,17 @@ describe('InMemoryKube', () => {
 
   it('holds an object with finalizers until they are removed, then deletes it', async () => {
     const kube = new InMemoryKube();
-    await kube.create(anExternalSecret('es').withMetadata({ finalizers: ['x/y'] }).build());
-    const ref = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', name: 'es', namespace: 'default' };
+    await kube.create(
+      anExternalSecret('es')
+        .withMetadata({ finalizers: ['x/y'] })
+        .build(),
+    );
+    const ref = {
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ExternalSecret',
+      name: 'es',
+      namespace: 'default',
+    };
     await kube.delete(ref);
     const held = kube.peek<KubeObject>(ref);
     expect(held?.metadata.deletionTimestamp).toBeDefined();
@@ -109,7 +149,11 @@ describe('InMemoryKube', () => {
 
   it('records every call and fails the calls a fault names', async () => {
     const kube = new InMemoryKube();
-    kube.injectFault({ verb: 'create', kind: 'Secret', error: () => new KubeApiError('boom', 500, 'InternalError') });
+    kube.injectFault({
+      verb: 'create',
+      kind: 'Secret',
+      error: () => new KubeApiError('boom', 500, 'InternalError'),
+    });
     await expect(kube.create(aSecret('s').build())).rejects.toThrow('boom');
     await kube.create(aSecret('s').build());
     await kube.get(SECRET);
@@ -119,7 +163,10 @@ describe('InMemoryKube', () => {
 
   it('keeps caches in sync, reporting objects entering and leaving a label selection', async () => {
     const kube = new InMemoryKube();
-    const cache = kube.cache<SecretObject>({ apiVersion: 'v1', kind: 'Secret' }, { labelSelector: 'managed=true' });
+    const cache = kube.cache<SecretObject>(
+      { apiVersion: 'v1', kind: 'Secret' },
+      { labelSelector: 'managed=true' },
+    );
     const seen: string[] = [];
     cache.onChange((type, secret) => seen.push(`${type}:${secret.metadata.name}`));
     const created = await kube.create(aSecret('s').build());

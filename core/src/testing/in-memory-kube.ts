@@ -14,7 +14,16 @@
  *
  * Test set-up goes through {@link InMemoryKube.seed} (keeps `status`, records nothing).
  */
-import type { CacheFactory, KindRef, KubeClient, KubeObject, ListOptions, ObjectCache, ObjectRef, PatchType } from '../kube/kube-port.js';
+import type {
+  CacheFactory,
+  KindRef,
+  KubeClient,
+  KubeObject,
+  ListOptions,
+  ObjectCache,
+  ObjectRef,
+  PatchType,
+} from '../kube/kube-port.js';
 import { KubeApiError } from '../kube/kube-port.js';
 import type { ServiceAccountTokenIssuer } from '../provider/provider-kube-access.js';
 import { InMemoryObjectCache, type StoreChange } from './in-memory-object-cache.js';
@@ -23,7 +32,8 @@ import { applyJsonPatch, applyMergePatch } from './object-patch.js';
 import { canonicalJson, clone, hasStatusSubresource } from './object-identity.js';
 
 /** The verbs recorded in {@link InMemoryKube.calls}. */
-export type KubeVerb = 'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'patch' | 'patchStatus' | 'delete' | 'createToken';
+export type KubeVerb =
+  'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'patch' | 'patchStatus' | 'delete' | 'createToken';
 
 /** One recorded API call. */
 export interface RecordedCall {
@@ -54,7 +64,14 @@ export interface InMemoryKubeOptions {
   readonly requireNamespaces?: boolean;
 }
 
-const WRITE_VERBS: readonly KubeVerb[] = ['create', 'update', 'updateStatus', 'patch', 'patchStatus', 'delete'];
+const WRITE_VERBS: readonly KubeVerb[] = [
+  'create',
+  'update',
+  'updateStatus',
+  'patch',
+  'patchStatus',
+  'delete',
+];
 
 /** In-memory API server for unit tests. */
 export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTokenIssuer {
@@ -64,7 +81,10 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
   private readonly faults: { fault: KubeFault; remaining: number }[] = [];
 
   constructor(private readonly options: InMemoryKubeOptions = {}) {
-    this.store = new InMemoryObjectStore({ now: options.now ?? Date.now, clusterScopedKinds: options.clusterScopedKinds });
+    this.store = new InMemoryObjectStore({
+      now: options.now ?? Date.now,
+      clusterScopedKinds: options.clusterScopedKinds,
+    });
   }
 
   // ---- KubeClient ----------------------------------------------------------------------------
@@ -82,7 +102,11 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
 
   async create<T extends KubeObject>(object: T): Promise<T> {
     this.enter('create', object, object.metadata.name, object.metadata.namespace);
-    if (this.options.requireNamespaces && object.metadata.namespace && !this.namespaceExists(object.metadata.namespace)) {
+    if (
+      this.options.requireNamespaces &&
+      object.metadata.namespace &&
+      !this.namespaceExists(object.metadata.namespace)
+    ) {
       throw new KubeApiError(`namespaces "${object.metadata.namespace}" not found`, 404, 'NotFound');
     }
     return clone(this.store.create(clone(object), { keepStatus: false })) as T;
@@ -125,7 +149,10 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
     return clone(this.store.replace(current, next)) as T;
   }
 
-  async delete(ref: ObjectRef, options: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; uid?: string } = {}): Promise<void> {
+  async delete(
+    ref: ObjectRef,
+    options: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; uid?: string } = {},
+  ): Promise<void> {
     this.enter('delete', ref, ref.name, ref.namespace);
     const current = this.store.get(ref);
     if (!current) return;
@@ -142,9 +169,21 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
   // ---- ServiceAccountTokenIssuer ---------------------------------------------------------------
 
   /** TokenRequest: requires the ServiceAccount to exist; returns a recognisable fake token. */
-  async createToken(request: { namespace: string; name: string; audiences?: readonly string[]; expirationSeconds?: number }): Promise<string> {
+  async createToken(request: {
+    namespace: string;
+    name: string;
+    audiences?: readonly string[];
+    expirationSeconds?: number;
+  }): Promise<string> {
     this.enter('createToken', { apiVersion: 'v1', kind: 'ServiceAccount' }, request.name, request.namespace);
-    if (!this.store.get({ apiVersion: 'v1', kind: 'ServiceAccount', name: request.name, namespace: request.namespace })) {
+    if (
+      !this.store.get({
+        apiVersion: 'v1',
+        kind: 'ServiceAccount',
+        name: request.name,
+        namespace: request.namespace,
+      })
+    ) {
       throw new KubeApiError(`serviceaccounts "${request.name}" not found`, 404, 'NotFound');
     }
     const audiences = (request.audiences ?? []).join(',');
@@ -153,7 +192,10 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
 
   // ---- CacheFactory ----------------------------------------------------------------------------
 
-  cache<T extends KubeObject>(kind: KindRef, options: { namespace?: string; labelSelector?: string } = {}): ObjectCache<T> {
+  cache<T extends KubeObject>(
+    kind: KindRef,
+    options: { namespace?: string; labelSelector?: string } = {},
+  ): ObjectCache<T> {
     return new InMemoryObjectCache<T>(this.store, kind, options);
   }
   async start(): Promise<void> {}
@@ -184,7 +226,9 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
 
   /** Recorded writes, optionally of one kind. */
   writes(kind?: string): RecordedCall[] {
-    return this.calls.filter((call) => WRITE_VERBS.includes(call.verb) && (kind === undefined || call.kind === kind));
+    return this.calls.filter(
+      (call) => WRITE_VERBS.includes(call.verb) && (kind === undefined || call.kind === kind),
+    );
   }
 
   /** Recorded calls of one verb, optionally of one kind. */
@@ -220,8 +264,11 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
   }
 
   private patched(current: KubeObject, patch: unknown, type: PatchType): KubeObject {
-    const result = (type === 'json' ? applyJsonPatch(current, patch) : applyMergePatch(clone(current), patch)) as KubeObject;
-    const precondition = (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata?.resourceVersion;
+    const result = (
+      type === 'json' ? applyJsonPatch(current, patch) : applyMergePatch(clone(current), patch)
+    ) as KubeObject;
+    const precondition = (patch as { metadata?: { resourceVersion?: string } } | null)?.metadata
+      ?.resourceVersion;
     if (type !== 'json') this.checkResourceVersion(precondition, current);
     return result;
   }
@@ -243,7 +290,12 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
 }
 
 function refOf(object: KubeObject): ObjectRef {
-  return { apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name ?? '', namespace: object.metadata.namespace };
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.metadata.name ?? '',
+    namespace: object.metadata.namespace,
+  };
 }
 
 function restoreStatus(next: KubeObject, current: KubeObject): void {
@@ -251,8 +303,15 @@ function restoreStatus(next: KubeObject, current: KubeObject): void {
   else next.status = clone(current.status);
 }
 
-function faultMatches(fault: KubeFault, verb: KubeVerb, kind: string, name?: string, namespace?: string): boolean {
-  const verbs = fault.verb === undefined ? undefined : typeof fault.verb === 'string' ? [fault.verb] : fault.verb;
+function faultMatches(
+  fault: KubeFault,
+  verb: KubeVerb,
+  kind: string,
+  name?: string,
+  namespace?: string,
+): boolean {
+  const verbs =
+    fault.verb === undefined ? undefined : typeof fault.verb === 'string' ? [fault.verb] : fault.verb;
   if (verbs && !verbs.includes(verb)) return false;
   if (fault.kind !== undefined && fault.kind !== kind) return false;
   if (fault.name !== undefined && fault.name !== name) return false;
@@ -261,6 +320,9 @@ function faultMatches(fault: KubeFault, verb: KubeVerb, kind: string, name?: str
 
 /** Whether two objects are equal ignoring resourceVersion (used by tests comparing snapshots). */
 export function sameObject(a: KubeObject, b: KubeObject): boolean {
-  const strip = (object: KubeObject) => ({ ...object, metadata: { ...object.metadata, resourceVersion: undefined } });
+  const strip = (object: KubeObject) => ({
+    ...object,
+    metadata: { ...object.metadata, resourceVersion: undefined },
+  });
   return canonicalJson(strip(a)) === canonicalJson(strip(b));
 }

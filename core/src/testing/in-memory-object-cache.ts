@@ -4,7 +4,11 @@
  * as an informer would (an object leaving the selection is reported as `deleted`).
  */
 import type { KindRef, KubeObject, ObjectCache, WatchEventType } from '../kube/kube-port.js';
-import { matchesLabelSelector, parseLabelSelector, type LabelSelectorLike } from '../provider/label-selector.js';
+import {
+  matchesLabelSelector,
+  parseLabelSelector,
+  type LabelSelectorLike,
+} from '../provider/label-selector.js';
 import { kindKey } from './object-identity.js';
 
 /** A change of any object in the store. */
@@ -51,7 +55,8 @@ export class InMemoryObjectCache<T extends KubeObject> implements ObjectCache<T>
   list(namespace?: string): T[] {
     const result: T[] = [];
     for (const object of this.source.objectsOfKind(this.kindKey)) {
-      if (this.inScope(object) && (namespace === undefined || object.metadata.namespace === namespace)) result.push(object as T);
+      if (this.inScope(object) && (namespace === undefined || object.metadata.namespace === namespace))
+        result.push(object as T);
     }
     return result;
   }
@@ -76,7 +81,8 @@ export class InMemoryObjectCache<T extends KubeObject> implements ObjectCache<T>
   async synced(): Promise<void> {}
 
   private inScope(object: KubeObject): boolean {
-    if (this.options.namespace !== undefined && object.metadata.namespace !== this.options.namespace) return false;
+    if (this.options.namespace !== undefined && object.metadata.namespace !== this.options.namespace)
+      return false;
     return !this.selector || matchesLabelSelector(this.selector, object.metadata.labels ?? {});
   }
 }

@@ -67,11 +67,21 @@ export class InMemoryObjectStore {
 
   create(object: KubeObject, options: { keepStatus: boolean }): KubeObject {
     const metadata = object.metadata;
-    if (!metadata.name && metadata.generateName) metadata.name = `${metadata.generateName}${(++this.generatedNames).toString(36).padStart(5, '0')}`;
-    if (!metadata.name) throw new KubeApiError(`${object.kind}: metadata.name: Required value: name or generateName is required`, 422, 'Invalid');
+    if (!metadata.name && metadata.generateName)
+      metadata.name = `${metadata.generateName}${(++this.generatedNames).toString(36).padStart(5, '0')}`;
+    if (!metadata.name)
+      throw new KubeApiError(
+        `${object.kind}: metadata.name: Required value: name or generateName is required`,
+        422,
+        'Invalid',
+      );
     metadata.namespace = this.scopeNamespace(object.kind, metadata.namespace);
     if (!this.clusterScoped.has(object.kind) && !metadata.namespace) {
-      throw new KubeApiError(`${object.kind} "${metadata.name}": the namespace is required for a namespaced kind`, 400, 'BadRequest');
+      throw new KubeApiError(
+        `${object.kind} "${metadata.name}": the namespace is required for a namespaced kind`,
+        400,
+        'BadRequest',
+      );
     }
     if (this.find(kindKey(object), metadata.name, metadata.namespace)) {
       throw new KubeApiError(`${object.kind} "${metadata.name}" already exists`, 409, 'AlreadyExists');
@@ -79,7 +89,8 @@ export class InMemoryObjectStore {
     metadata.uid = options.keepStatus && metadata.uid ? metadata.uid : randomUUID();
     metadata.creationTimestamp = new Date(this.options.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
     if (!options.keepStatus) delete metadata.deletionTimestamp;
-    if (tracksGeneration(object)) metadata.generation = options.keepStatus && metadata.generation ? metadata.generation : 1;
+    if (tracksGeneration(object))
+      metadata.generation = options.keepStatus && metadata.generation ? metadata.generation : 1;
     else delete metadata.generation;
     if (!options.keepStatus && hasStatusSubresource(object)) delete object.status;
     if (object.kind === 'Secret' && object.apiVersion === 'v1') normaliseSecret(object as SecretObject);
@@ -103,7 +114,8 @@ export class InMemoryObjectStore {
       checkSecretUpdate(current as SecretObject, next as SecretObject);
     }
     if (canonicalJson(next) === canonicalJson(current)) return current;
-    if (tracksGeneration(next) && generationRelevant(next) !== generationRelevant(current)) meta.generation = (meta.generation ?? 0) + 1;
+    if (tracksGeneration(next) && generationRelevant(next) !== generationRelevant(current))
+      meta.generation = (meta.generation ?? 0) + 1;
     if (meta.deletionTimestamp && (meta.finalizers ?? []).length === 0) {
       meta.resourceVersion = String(++this.resourceVersion);
       this.remove(deepFreeze(next), false);
@@ -180,7 +192,8 @@ function normaliseSecret(secret: SecretObject): void {
   secret.type ??= 'Opaque';
   if (secret.stringData) {
     const data = { ...(secret.data ?? {}) };
-    for (const [key, value] of Object.entries(secret.stringData)) data[key] = Buffer.from(value, 'utf8').toString('base64');
+    for (const [key, value] of Object.entries(secret.stringData))
+      data[key] = Buffer.from(value, 'utf8').toString('base64');
     secret.data = data;
     delete secret.stringData;
   }
@@ -189,12 +202,20 @@ function normaliseSecret(secret: SecretObject): void {
 function checkSecretUpdate(current: SecretObject, next: SecretObject): void {
   const name = current.metadata.name ?? '';
   if ((current.type ?? 'Opaque') !== (next.type ?? 'Opaque')) {
-    throw new KubeApiError(`Secret "${name}" is invalid: type: Invalid value: field is immutable`, 422, 'Invalid');
+    throw new KubeApiError(
+      `Secret "${name}" is invalid: type: Invalid value: field is immutable`,
+      422,
+      'Invalid',
+    );
   }
   if (current.immutable === true) {
     const dataChanged = canonicalJson(current.data ?? {}) !== canonicalJson(next.data ?? {});
     if (dataChanged || next.immutable !== true) {
-      throw new KubeApiError(`Secret "${name}" is invalid: data: Forbidden: field is immutable when \`immutable\` is set`, 422, 'Invalid');
+      throw new KubeApiError(
+        `Secret "${name}" is invalid: data: Forbidden: field is immutable when \`immutable\` is set`,
+        422,
+        'Invalid',
+      );
     }
   }
 }

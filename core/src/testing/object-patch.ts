@@ -73,7 +73,8 @@ function parsePointer(pointer: string): string[] {
 function getAt(document: Json, path: string[]): Json {
   let current = document;
   for (const part of path) {
-    if (Array.isArray(current) && /^\d+$/.test(part) && Number(part) < current.length) current = current[Number(part)];
+    if (Array.isArray(current) && /^\d+$/.test(part) && Number(part) < current.length)
+      current = current[Number(part)];
     else if (isPlainObject(current) && part in current) current = current[part];
     else throw invalid(`path /${path.join('/')} does not exist`);
   }

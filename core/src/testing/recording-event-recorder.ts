@@ -16,7 +16,14 @@ export class RecordingEventRecorder implements EventRecorder {
   readonly events: RecordedEvent[] = [];
 
   record(object: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    this.events.push({ kind: object.kind, namespace: object.metadata.namespace, name: object.metadata.name, type, reason, message });
+    this.events.push({
+      kind: object.kind,
+      namespace: object.metadata.namespace,
+      name: object.metadata.name,
+      type,
+      reason,
+      message,
+    });
   }
 
   /** Events about one object (by kind and name). */

@@ -72,13 +72,23 @@ export class StubSecretsClient implements SecretsClient {
   }
   async getSecretMap(ref: RemoteRef): Promise<Record<string, Uint8Array>> {
     await this.enter('getSecretMap', [ref.key]);
-    const parsed = JSON.parse(new TextDecoder().decode(this.read({ key: ref.key }))) as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, encode(typeof value === 'string' ? value : JSON.stringify(value))]));
+    const parsed = JSON.parse(new TextDecoder().decode(this.read({ key: ref.key }))) as Record<
+      string,
+      unknown
+    >;
+    return Object.fromEntries(
+      Object.entries(parsed).map(([key, value]) => [
+        key,
+        encode(typeof value === 'string' ? value : JSON.stringify(value)),
+      ]),
+    );
   }
   async getAllSecrets(find: FindQuery): Promise<Record<string, Uint8Array>> {
     await this.enter('getAllSecrets', []);
     const pattern = new RegExp(find.name?.regexp ?? '');
-    return Object.fromEntries([...this.values].filter(([key]) => pattern.test(key)).map(([key, value]) => [key, encode(value)]));
+    return Object.fromEntries(
+      [...this.values].filter(([key]) => pattern.test(key)).map(([key, value]) => [key, encode(value)]),
+    );
   }
   async pushSecret(request: PushRequest): Promise<void> {
     await this.enter('pushSecret', [request.remote.remoteKey]);
@@ -103,7 +113,10 @@ export class StubSecretsClient implements SecretsClient {
   }
 
   private async batchRead(refs: readonly RemoteRef[]): Promise<BatchReadResult[]> {
-    await this.enter('getSecrets', refs.map((ref) => ref.key));
+    await this.enter(
+      'getSecrets',
+      refs.map((ref) => ref.key),
+    );
     return refs.map((ref) => {
       try {
         return { value: this.read(ref) };
@@ -123,7 +136,8 @@ export class StubSecretsClient implements SecretsClient {
     if (value === undefined) throw new SecretNotFoundError(`remote secret "${ref.key}" does not exist`);
     if (!ref.property) return encode(value);
     const field = (JSON.parse(value) as Record<string, unknown>)[ref.property];
-    if (field === undefined) throw new SecretNotFoundError(`remote secret "${ref.key}" has no property "${ref.property}"`);
+    if (field === undefined)
+      throw new SecretNotFoundError(`remote secret "${ref.key}" has no property "${ref.property}"`);
     return encode(typeof field === 'string' ? field : JSON.stringify(field));
   }
 }
@@ -136,7 +150,9 @@ export class StubProvider implements Provider {
   /** Warnings (or an error to throw) from `validateStore`. */
   storeCheck: readonly string[] | Error = [];
 
-  constructor(private readonly clientFor: (context: ClientContext) => SecretsClient = () => new StubSecretsClient()) {}
+  constructor(
+    private readonly clientFor: (context: ClientContext) => SecretsClient = () => new StubSecretsClient(),
+  ) {}
 
   validateStore(): readonly string[] {
     if (this.storeCheck instanceof Error) throw this.storeCheck;
@@ -151,7 +167,10 @@ export class StubProvider implements Provider {
 }
 
 /** A contribution for `provider` under `spec.provider.<name>` with an open schema. */
-export function stubContribution(name: string, provider: Provider = new StubProvider()): ProviderContribution {
+export function stubContribution(
+  name: string,
+  provider: Provider = new StubProvider(),
+): ProviderContribution {
   return {
     descriptor: { name, schema: Type.Object({}, { additionalProperties: true }), capabilities: 'ReadWrite' },
     provider,

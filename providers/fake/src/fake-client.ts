@@ -76,10 +76,13 @@ export class FakeSecretsClient implements SecretsClient {
     const text = propertyOf(entry, ref.property);
     const node = parseRawJson(text);
     if (node?.kind !== 'object') {
-      throw new InvalidRequestError(`fake secret "${ref.key}" is not a JSON object, so it cannot be extracted into keys; use data[] instead`);
+      throw new InvalidRequestError(
+        `fake secret "${ref.key}" is not a JSON object, so it cannot be extracted into keys; use data[] instead`,
+      );
     }
     const map: Record<string, Uint8Array> = {};
-    for (const { key, value } of node.entries) map[key] = encoder.encode(value.kind === 'string' ? value.value : value.raw);
+    for (const { key, value } of node.entries)
+      map[key] = encoder.encode(value.kind === 'string' ? value.value : value.raw);
     return map;
   }
 
@@ -108,7 +111,9 @@ export class FakeSecretsClient implements SecretsClient {
     const existing = this.options.data.find(remoteKey);
     if (existing?.origin === 'store') {
       this.observe('PushSecret', 'error');
-      throw new InvalidRequestError(`fake secret "${remoteKey}" comes from the store spec and cannot be overwritten by a push; push to another key`);
+      throw new InvalidRequestError(
+        `fake secret "${remoteKey}" comes from the store spec and cannot be overwritten by a push; push to another key`,
+      );
     }
     const value = decoder.decode(request.value);
     this.options.data.push(remoteKey, property ? withProperty(existing?.value, property, value) : value);
@@ -139,7 +144,9 @@ export class FakeSecretsClient implements SecretsClient {
     const result = this.options.validationResult ?? 0;
     if (result === 1) return 'Unknown';
     if (result === 2) {
-      throw new InvalidProviderConfigError('the fake provider was told to fail validation (spec.provider.fake.validationResult: 2); set it to 0');
+      throw new InvalidProviderConfigError(
+        'the fake provider was told to fail validation (spec.provider.fake.validationResult: 2); set it to 0',
+      );
     }
     return 'Ready';
   }
@@ -155,7 +162,9 @@ export class FakeSecretsClient implements SecretsClient {
     if (!entry) {
       this.observe(operation, 'not_found');
       const at = version ? ` at version "${version}"` : '';
-      throw new SecretNotFoundError(`fake secret "${key}"${at} does not exist in the store's spec.provider.fake.data`);
+      throw new SecretNotFoundError(
+        `fake secret "${key}"${at} does not exist in the store's spec.provider.fake.data`,
+      );
     }
     this.observe(operation, 'success');
     return entry;
@@ -166,21 +175,24 @@ export class FakeSecretsClient implements SecretsClient {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new Error('this fake provider client was closed; the core must not use a closed client');
+    if (this.closed)
+      throw new Error('this fake provider client was closed; the core must not use a closed client');
   }
 }
 
 function propertyOf(entry: FakeEntry, property: string | undefined): string {
   if (!property) return entry.value;
   const result = gjsonGet(entry.value, property);
-  if (!result.exists) throw new SecretNotFoundError(`fake secret "${entry.key}" has no property "${property}"`);
+  if (!result.exists)
+    throw new SecretNotFoundError(`fake secret "${entry.key}" has no property "${property}"`);
   return result.text;
 }
 
 function withProperty(current: string | undefined, property: string, value: string): string {
   const node = current === undefined ? undefined : parseRawJson(current);
   const object: Record<string, unknown> = {};
-  if (node?.kind === 'object') for (const entry of node.entries) object[entry.key] = JSON.parse(entry.value.raw) as unknown;
+  if (node?.kind === 'object')
+    for (const entry of node.entries) object[entry.key] = JSON.parse(entry.value.raw) as unknown;
   object[property] = value;
   return JSON.stringify(object);
 }
@@ -190,13 +202,17 @@ function withoutProperty(current: string, property: string): string | undefined 
   if (node?.kind !== 'object') return current;
   const remaining = node.entries.filter((entry) => entry.key !== property);
   if (remaining.length === 0) return undefined;
-  return JSON.stringify(Object.fromEntries(remaining.map((entry) => [entry.key, JSON.parse(entry.value.raw) as unknown])));
+  return JSON.stringify(
+    Object.fromEntries(remaining.map((entry) => [entry.key, JSON.parse(entry.value.raw) as unknown])),
+  );
 }
 
 function compile(expression: string): RE2JS {
   try {
     return RE2JS.compile(expression);
   } catch (error) {
-    throw new InvalidRequestError(`find.name.regexp "${expression}" is not a valid RE2 regular expression`, { cause: error });
+    throw new InvalidRequestError(`find.name.regexp "${expression}" is not a valid RE2 regular expression`, {
+      cause: error,
+    });
   }
 }

@@ -28,7 +28,8 @@ export class FakeData {
     specData: readonly FakeProviderData[],
     private readonly pushed: PushedValues,
   ) {
-    for (const [key, value] of pushed) this.entries.set(entryId(key, ''), { key, version: '', value, origin: 'push' });
+    for (const [key, value] of pushed)
+      this.entries.set(entryId(key, ''), { key, version: '', value, origin: 'push' });
     for (const data of specData) {
       const value = data.value ?? (data.valueMap ? JSON.stringify(data.valueMap) : '');
       const version = data.version ?? '';

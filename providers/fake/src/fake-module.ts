@@ -5,8 +5,10 @@ import { FakeProvider } from './fake-provider.js';
 
 /** Load it in the composition root to enable `spec.provider.fake`. Each container gets its own provider state. */
 export const fakeModule = new ContainerModule(({ bind }) => {
-  bind<ProviderContribution>(tokens.ProviderContribution).toResolvedValue(() => ({
-    descriptor: fakeProviderDescriptor,
-    provider: new FakeProvider(),
-  })).inSingletonScope();
+  bind<ProviderContribution>(tokens.ProviderContribution)
+    .toResolvedValue(() => ({
+      descriptor: fakeProviderDescriptor,
+      provider: new FakeProvider(),
+    }))
+    .inSingletonScope();
 });

@@ -31,7 +31,11 @@ function setUp() {
     ],
   });
   const cache = container.get<ProviderClientCache>(tokens.ProviderClientCache);
-  return { recorder, cache, clientFor: (store: AnyStore, namespace = 'default') => cache.clientFor(store, namespace) };
+  return {
+    recorder,
+    cache,
+    clientFor: (store: AnyStore, namespace = 'default') => cache.clientFor(store, namespace),
+  };
 }
 
 const DB = '{"user":"app","password":"canary-pw","port":5432,"nested":{"a":{"b":"deep"}},"list":[1, 2]}';
@@ -70,7 +74,9 @@ describe('fake provider', () => {
 
     it('reports a missing key or property as SecretNotFoundError naming it', async () => {
       await expect(client.getSecret({ key: 'nope' })).rejects.toThrow('fake secret "nope" does not exist');
-      await expect(client.getSecret({ key: 'db', property: 'missing' })).rejects.toThrow('fake secret "db" has no property "missing"');
+      await expect(client.getSecret({ key: 'db', property: 'missing' })).rejects.toThrow(
+        'fake secret "db" has no property "missing"',
+      );
     });
 
     it('flattens a JSON object for extract: strings unquoted, other values as raw JSON', async () => {
@@ -91,13 +97,18 @@ describe('fake provider', () => {
 
     it('finds by name (RE2, unanchored), returning the latest version of each key', async () => {
       const found = await client.getAllSecrets({ name: { regexp: '^app/' } });
-      expect(Object.fromEntries(Object.entries(found).map(([key, value]) => [key, text(value)]))).toEqual({ 'app/one': 'first', 'app/two': 'second' });
+      expect(Object.fromEntries(Object.entries(found).map(([key, value]) => [key, text(value)]))).toEqual({
+        'app/one': 'first',
+        'app/two': 'second',
+      });
       expect(Object.keys(await client.getAllSecrets({ name: { regexp: 'pi-k' } }))).toEqual(['api-key']);
     });
 
     it('says clearly that finding by tags is not supported', async () => {
       await expect(client.getAllSecrets({ tags: { team: 'a' } })).rejects.toThrow(NotSupportedError);
-      await expect(client.getAllSecrets({ name: { regexp: '.*' }, tags: { team: 'a' } })).rejects.toThrow(/tags/);
+      await expect(client.getAllSecrets({ name: { regexp: '.*' }, tags: { team: 'a' } })).rejects.toThrow(
+        /tags/,
+      );
     });
   });
 
@@ -113,7 +124,12 @@ describe('fake provider', () => {
       { key: 'api-key' },
     ]);
     // THEN the provider read each remote item once
-    expect(outcomes.map((outcome) => text(outcome.value))).toEqual(['app', 'canary-pw', '5432', 'plain-value']);
+    expect(outcomes.map((outcome) => text(outcome.value))).toEqual([
+      'app',
+      'canary-pw',
+      '5432',
+      'plain-value',
+    ]);
     expect(recorder.count({ operation: 'GetSecret' })).toBe(2);
   });
 
@@ -131,7 +147,10 @@ describe('fake provider', () => {
   it('serves new data after the store is edited (new generation)', async () => {
     const { clientFor } = setUp();
     await clientFor(store);
-    const edited = aSecretStore('fake').withMetadata({ uid: 'uid-fake', generation: 2 }).withFakeData({ 'api-key': 'rotated' }).build();
+    const edited = aSecretStore('fake')
+      .withMetadata({ uid: 'uid-fake', generation: 2 })
+      .withFakeData({ 'api-key': 'rotated' })
+      .build();
     expect(text(await (await clientFor(edited)).getSecret({ key: 'api-key' }))).toBe('rotated');
   });
 
@@ -158,7 +177,9 @@ describe('fake provider', () => {
 
     it('refuses to overwrite an entry that comes from the store spec, and never deletes one', async () => {
       const client = await setUp().clientFor(store);
-      await expect(client.pushSecret({ remote: { remoteKey: 'api-key' }, value: bytes('x') })).rejects.toThrow(/cannot be overwritten/);
+      await expect(
+        client.pushSecret({ remote: { remoteKey: 'api-key' }, value: bytes('x') }),
+      ).rejects.toThrow(/cannot be overwritten/);
       await client.deleteSecret({ remoteKey: 'api-key' });
       expect(text(await client.getSecret({ key: 'api-key' }))).toBe('plain-value');
     });
@@ -166,7 +187,10 @@ describe('fake provider', () => {
     it('keeps pushed values when the store is edited', async () => {
       const { clientFor } = setUp();
       await (await clientFor(store)).pushSecret({ remote: { remoteKey: 'pushed' }, value: bytes('kept') });
-      const edited = aSecretStore('fake').withMetadata({ uid: 'uid-fake', generation: 2 }).withFakeData({ other: 'x' }).build();
+      const edited = aSecretStore('fake')
+        .withMetadata({ uid: 'uid-fake', generation: 2 })
+        .withFakeData({ other: 'x' })
+        .build();
       expect(text(await (await clientFor(edited)).getSecret({ key: 'pushed' }))).toBe('kept');
     });
   });
@@ -182,10 +206,21 @@ describe('fake provider', () => {
     });
 
     it('rejects entries without a key or a value, naming the entry', () => {
-      const view = (data: FakeProviderSpec['data']): StoreView<FakeProviderSpec> => ({ kind: 'SecretStore', name: 'bad', namespace: 'default', generation: 1, annotations: {}, spec: { data } });
+      const view = (data: FakeProviderSpec['data']): StoreView<FakeProviderSpec> => ({
+        kind: 'SecretStore',
+        name: 'bad',
+        namespace: 'default',
+        generation: 1,
+        annotations: {},
+        spec: { data },
+      });
       const provider = new FakeProvider();
-      expect(() => provider.validateStore(view([{ key: 'k', value: '' }]))).toThrow('spec.provider.fake.data[0] (key=k) needs a value');
-      expect(() => provider.validateStore(view([{ key: '', value: 'v' }]))).toThrow('spec.provider.fake.data[0].key must be set');
+      expect(() => provider.validateStore(view([{ key: 'k', value: '' }]))).toThrow(
+        'spec.provider.fake.data[0] (key=k) needs a value',
+      );
+      expect(() => provider.validateStore(view([{ key: '', value: 'v' }]))).toThrow(
+        'spec.provider.fake.data[0].key must be set',
+      );
       expect(provider.validateStore(view([{ key: 'k', value: 'v' }]))).toEqual([]);
     });
   });

@@ -3,7 +3,13 @@
  * `spec.provider.fake.data[]`, so editing the store changes the "remote" data at run time; values
  * pushed by PushSecrets are kept per store for the provider's lifetime.
  */
-import { InvalidProviderConfigError, type ClientContext, type Provider, type SecretsClient, type StoreView } from '@tessera/core';
+import {
+  InvalidProviderConfigError,
+  type ClientContext,
+  type Provider,
+  type SecretsClient,
+  type StoreView,
+} from '@tessera/core';
 import { FakeSecretsClient } from './fake-client.js';
 import { FakeData, type PushedValues } from './fake-data.js';
 import type { FakeProviderSpec } from './fake-descriptor.js';
@@ -15,9 +21,12 @@ export class FakeProvider implements Provider<FakeProviderSpec> {
   /** ESO's checks: every entry needs a key and a value. */
   validateStore(store: StoreView<FakeProviderSpec>): readonly string[] {
     (store.spec.data ?? []).forEach((entry, index) => {
-      if (!entry.key) throw new InvalidProviderConfigError(`spec.provider.fake.data[${index}].key must be set`);
+      if (!entry.key)
+        throw new InvalidProviderConfigError(`spec.provider.fake.data[${index}].key must be set`);
       if (!entry.value && !entry.valueMap) {
-        throw new InvalidProviderConfigError(`spec.provider.fake.data[${index}] (key=${entry.key}) needs a value`);
+        throw new InvalidProviderConfigError(
+          `spec.provider.fake.data[${index}] (key=${entry.key}) needs a value`,
+        );
       }
     });
     return [];

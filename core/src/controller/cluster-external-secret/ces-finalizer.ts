@@ -19,13 +19,22 @@ export function hasCesFinalizer(ces: ClusterExternalSecret): boolean {
 }
 
 /** Adds or removes the finalizer with a resourceVersion-guarded merge patch (409 ⇒ retry). */
-export async function setCesFinalizer(kube: KubeClient, ces: ClusterExternalSecret, present: boolean): Promise<void> {
+export async function setCesFinalizer(
+  kube: KubeClient,
+  ces: ClusterExternalSecret,
+  present: boolean,
+): Promise<void> {
   const others = (ces.metadata.finalizers ?? []).filter((finalizer) => finalizer !== CES_FINALIZER);
   const finalizers = present ? [...others, CES_FINALIZER] : others;
   try {
     await kube.patch(
       { apiVersion: ces.apiVersion, kind: ces.kind, name: ces.metadata.name ?? '' },
-      { metadata: { finalizers: finalizers.length > 0 ? finalizers : null, resourceVersion: ces.metadata.resourceVersion } },
+      {
+        metadata: {
+          finalizers: finalizers.length > 0 ? finalizers : null,
+          resourceVersion: ces.metadata.resourceVersion,
+        },
+      },
       'merge',
     );
   } catch (error) {

@@ -22,13 +22,18 @@ export interface CesControllerRegistrationOptions {
 }
 
 /** What to pass to `manager.addController` for ClusterExternalSecrets. */
-export function clusterExternalSecretControllerRegistration(options: CesControllerRegistrationOptions): ControllerRegistration {
+export function clusterExternalSecretControllerRegistration(
+  options: CesControllerRegistrationOptions,
+): ControllerRegistration {
   return {
     name: 'clusterexternalsecret',
     reconciler: options.reconciler,
     concurrency: options.concurrency,
     watch: (queue) => {
-      watchClusterExternalSecrets({ ...options.reconciler.sources, externalSecrets: options.externalSecrets }, queue);
+      watchClusterExternalSecrets(
+        { ...options.reconciler.sources, externalSecrets: options.externalSecrets },
+        queue,
+      );
     },
   };
 }
@@ -46,7 +51,10 @@ export function watchClusterExternalSecrets(sources: CesWatchSources, queue: Wor
     enqueueOnChange(sources.clusterExternalSecrets, queue, { filter: ignoreStatusOnlyUpdates }),
     enqueueOnChange(sources.namespaces, queue, {
       filter: (type, namespace, old) =>
-        type !== 'updated' || !old || labelsOf(old) !== labelsOf(namespace) || !!old.metadata.deletionTimestamp !== !!namespace.metadata.deletionTimestamp,
+        type !== 'updated' ||
+        !old ||
+        labelsOf(old) !== labelsOf(namespace) ||
+        !!old.metadata.deletionTimestamp !== !!namespace.metadata.deletionTimestamp,
       map: (namespace) =>
         sources.clusterExternalSecrets
           .list()
@@ -57,7 +65,9 @@ export function watchClusterExternalSecrets(sources: CesWatchSources, queue: Wor
   if (sources.externalSecrets) {
     const owners = controllerOwnerKeys('ClusterExternalSecret');
     unsubscribers.push(
-      enqueueOnChange(sources.externalSecrets, queue, { map: (es) => owners(es).map((key) => ({ name: key.name })) }),
+      enqueueOnChange(sources.externalSecrets, queue, {
+        map: (es) => owners(es).map((key) => ({ name: key.name })),
+      }),
     );
   }
   return () => unsubscribers.forEach((unsubscribe) => unsubscribe());
@@ -68,5 +78,8 @@ function labelsOf(object: KubeObject): string {
 }
 
 function concerns(ces: ClusterExternalSecret, namespace: KubeObject): boolean {
-  return mightSelect(ces.spec, namespace) || (ces.status?.provisionedNamespaces ?? []).includes(namespace.metadata.name ?? '');
+  return (
+    mightSelect(ces.spec, namespace) ||
+    (ces.status?.provisionedNamespaces ?? []).includes(namespace.metadata.name ?? '')
+  );
 }

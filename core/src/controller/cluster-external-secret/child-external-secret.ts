@@ -37,13 +37,20 @@ export function controllerReferenceTo(ces: ClusterExternalSecret): OwnerReferenc
  * The desired child in `namespace`, starting from `existing` when there is one (so its
  * resourceVersion, status and non-controller ownerReferences are kept).
  */
-export function desiredChild(ces: ClusterExternalSecret, namespace: string, name: string, existing?: ExternalSecret): ExternalSecret {
+export function desiredChild(
+  ces: ClusterExternalSecret,
+  namespace: string,
+  name: string,
+  existing?: ExternalSecret,
+): ExternalSecret {
   const metadata = ces.spec.externalSecretMetadata ?? {};
   const annotations: Record<string, string> = { ...(metadata.annotations ?? {}) };
   const forceSync = ces.metadata.annotations?.[FORCE_SYNC_ANNOTATION];
   if (forceSync !== undefined) annotations[FORCE_SYNC_ANNOTATION] = forceSync;
   else delete annotations[FORCE_SYNC_ANNOTATION];
-  const otherOwners = (existing?.metadata.ownerReferences ?? []).filter((reference) => reference.controller !== true);
+  const otherOwners = (existing?.metadata.ownerReferences ?? []).filter(
+    (reference) => reference.controller !== true,
+  );
   const base: ExternalSecret = existing
     ? structuredClone(existing)
     : { apiVersion: API_VERSION_V1, kind: 'ExternalSecret', metadata: { name, namespace }, spec: {} };
@@ -59,6 +66,11 @@ export function desiredChild(ces: ClusterExternalSecret, namespace: string, name
 /** Whether `desired` differs from `existing` in anything the CES controls. */
 export function childDiffers(existing: ExternalSecret, desired: ExternalSecret): boolean {
   const controlled = (es: ExternalSecret) =>
-    canonicalJsonOf([es.spec, es.metadata.labels ?? {}, es.metadata.annotations ?? {}, es.metadata.ownerReferences ?? []]);
+    canonicalJsonOf([
+      es.spec,
+      es.metadata.labels ?? {},
+      es.metadata.annotations ?? {},
+      es.metadata.ownerReferences ?? [],
+    ]);
   return controlled(existing) !== controlled(desired);
 }

@@ -14,12 +14,23 @@ import { childDiffers, desiredChild, isOwnedByClusterExternalSecret } from './ch
 export const NOT_OWNED_REASON = 'external secret already exists in namespace';
 
 /** Provisioning one namespace: success, or a failure reason (conflicts are retried at once). */
-export type NamespaceOutcome = { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly conflict: boolean };
+export type NamespaceOutcome =
+  { readonly ok: true } | { readonly ok: false; readonly reason: string; readonly conflict: boolean };
 
 /** Creates or updates the child in `namespace`; never adopts an ExternalSecret the CES does not own. */
-export async function provisionNamespace(kube: KubeClient, ces: ClusterExternalSecret, namespace: string, name: string): Promise<NamespaceOutcome> {
+export async function provisionNamespace(
+  kube: KubeClient,
+  ces: ClusterExternalSecret,
+  namespace: string,
+  name: string,
+): Promise<NamespaceOutcome> {
   try {
-    const existing = await kube.get<ExternalSecret>({ apiVersion: API_VERSION_V1, kind: 'ExternalSecret', name, namespace });
+    const existing = await kube.get<ExternalSecret>({
+      apiVersion: API_VERSION_V1,
+      kind: 'ExternalSecret',
+      name,
+      namespace,
+    });
     if (existing && !isOwnedByClusterExternalSecret(existing, ces.metadata.name ?? '')) {
       return { ok: false, reason: NOT_OWNED_REASON, conflict: false };
     }
@@ -35,8 +46,18 @@ export async function provisionNamespace(kube: KubeClient, ces: ClusterExternalS
 }
 
 /** Deletes the child named `name` in `namespace` if this CES controls it; anything else is left alone. */
-export async function deleteOwnedChild(kube: KubeClient, cesName: string, namespace: string, name: string): Promise<void> {
-  const existing = await kube.get<ExternalSecret>({ apiVersion: API_VERSION_V1, kind: 'ExternalSecret', name, namespace });
+export async function deleteOwnedChild(
+  kube: KubeClient,
+  cesName: string,
+  namespace: string,
+  name: string,
+): Promise<void> {
+  const existing = await kube.get<ExternalSecret>({
+    apiVersion: API_VERSION_V1,
+    kind: 'ExternalSecret',
+    name,
+    namespace,
+  });
   if (!existing || !isOwnedByClusterExternalSecret(existing, cesName)) return;
   await kube.delete(
     { apiVersion: API_VERSION_V1, kind: 'ExternalSecret', name, namespace },

@@ -7,9 +7,17 @@ import { InMemoryKube } from '../../testing/in-memory-kube.js';
 import type { WorkQueue } from '../work-queue.js';
 import { CES_FINALIZER } from './ces-finalizer.js';
 import { watchClusterExternalSecrets } from './ces-watch.js';
-import { ClusterExternalSecretReconciler, ProvisioningConflictError } from './cluster-external-secret-reconciler.js';
+import {
+  ClusterExternalSecretReconciler,
+  ProvisioningConflictError,
+} from './cluster-external-secret-reconciler.js';
 
-const ES = (name: string, namespace: string) => ({ apiVersion: API_VERSION_V1, kind: 'ExternalSecret', name, namespace });
+const ES = (name: string, namespace: string) => ({
+  apiVersion: API_VERSION_V1,
+  kind: 'ExternalSecret',
+  name,
+  namespace,
+});
 const CES = (name: string) => ({ apiVersion: API_VERSION_V1, kind: 'ClusterExternalSecret', name });
 
 function harness(...objects: KubeObject[]) {
@@ -31,7 +39,10 @@ function harness(...objects: KubeObject[]) {
   };
 }
 
-const spec = anExternalSecret().usingClusterStore('vault').withData('password', { key: 'db', property: 'password' }).buildSpec();
+const spec = anExternalSecret()
+  .usingClusterStore('vault')
+  .withData('password', { key: 'db', property: 'password' })
+  .buildSpec();
 
 describe('ClusterExternalSecret reconcile', () => {
   it('creates the ExternalSecret in every namespace any selector matches, owned by the CES', async () => {
@@ -39,7 +50,10 @@ describe('ClusterExternalSecret reconcile', () => {
     const h = harness(
       aClusterExternalSecret('shared')
         .withExternalSecretSpec(spec)
-        .withNamespaceSelectors({ matchLabels: { team: 'a' } }, { matchExpressions: [{ key: 'team', operator: 'In', values: ['b'] }] })
+        .withNamespaceSelectors(
+          { matchLabels: { team: 'a' } },
+          { matchExpressions: [{ key: 'team', operator: 'In', values: ['b'] }] },
+        )
         .withSpec({ externalSecretMetadata: { labels: { app: 'db' }, annotations: { note: 'hi' } } })
         .build(),
     );
@@ -52,16 +66,32 @@ describe('ClusterExternalSecret reconcile', () => {
     expect(child?.metadata.labels).toEqual({ app: 'db' });
     expect(child?.metadata.annotations).toEqual({ note: 'hi' });
     expect(child?.metadata.ownerReferences).toEqual([
-      { apiVersion: API_VERSION_V1, kind: 'ClusterExternalSecret', name: 'shared', uid: h.ces()?.metadata.uid, controller: true, blockOwnerDeletion: true },
+      {
+        apiVersion: API_VERSION_V1,
+        kind: 'ClusterExternalSecret',
+        name: 'shared',
+        uid: h.ces()?.metadata.uid,
+        controller: true,
+        blockOwnerDeletion: true,
+      },
     ]);
     // AND the status lists them, Ready, and the CES carries its finalizer; it rechecks after 1h
-    expect(h.ces()?.status).toEqual({ externalSecretName: 'shared', provisionedNamespaces: ['team-a', 'team-b'], conditions: [{ type: 'Ready', status: 'True' }] });
+    expect(h.ces()?.status).toEqual({
+      externalSecretName: 'shared',
+      provisionedNamespaces: ['team-a', 'team-b'],
+      conditions: [{ type: 'Ready', status: 'True' }],
+    });
     expect(h.ces()?.metadata.finalizers).toEqual([CES_FINALIZER]);
     expect(result).toEqual({ requeueAfter: 3_600_000 });
   });
 
   it('also honours the deprecated namespaceSelector and namespaces fields', async () => {
-    const h = harness(aClusterExternalSecret('shared').withNamespaceSelector({ matchLabels: { env: 'dev' } }).withNamespaces('team-a', 'missing').build());
+    const h = harness(
+      aClusterExternalSecret('shared')
+        .withNamespaceSelector({ matchLabels: { env: 'dev' } })
+        .withNamespaces('team-a', 'missing')
+        .build(),
+    );
     await h.reconcile();
     expect(h.ces()?.status?.provisionedNamespaces).toEqual(['team-a', 'team-c']);
   });
@@ -76,7 +106,12 @@ describe('ClusterExternalSecret reconcile', () => {
   it('refuses to adopt an ExternalSecret it does not own and reports the namespace as failed', async () => {
     // GIVEN a hand-made ExternalSecret with the same name in team-b
     const foreign = anExternalSecret('shared').inNamespace('team-b').withData('x', 'y').build();
-    const h = harness(aClusterExternalSecret('shared').withNamespaceSelectors({ matchLabels: { env: 'prod' } }).build(), foreign);
+    const h = harness(
+      aClusterExternalSecret('shared')
+        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
+        .build(),
+      foreign,
+    );
     // WHEN reconciled
     await h.reconcile();
     // THEN team-b failed, the foreign object is untouched, team-a is provisioned
@@ -97,14 +132,20 @@ describe('ClusterExternalSecret reconcile', () => {
         .build(),
     );
     await h.reconcile();
-    expect(h.child('team-a')?.metadata.annotations).toEqual({ 'external-secrets.io/force-sync': '1700000000' });
+    expect(h.child('team-a')?.metadata.annotations).toEqual({
+      'external-secrets.io/force-sync': '1700000000',
+    });
     await h.kube.patch(CES('shared'), { metadata: { annotations: null } }, 'merge');
     await h.reconcile();
     expect(h.child('team-a')?.metadata.annotations).toBeUndefined();
   });
 
   it('writes nothing when nothing changed', async () => {
-    const h = harness(aClusterExternalSecret('shared').withNamespaceSelectors({ matchLabels: { env: 'prod' } }).build());
+    const h = harness(
+      aClusterExternalSecret('shared')
+        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
+        .build(),
+    );
     await h.reconcile();
     h.kube.resetCalls();
     await h.reconcile();
@@ -112,7 +153,11 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('updates the children when the CES spec changes', async () => {
-    const h = harness(aClusterExternalSecret('shared').withNamespaceSelectors({ matchLabels: { team: 'a' } }).build());
+    const h = harness(
+      aClusterExternalSecret('shared')
+        .withNamespaceSelectors({ matchLabels: { team: 'a' } })
+        .build(),
+    );
     await h.reconcile();
     const changed = anExternalSecret().withData('token', 'api-token').buildSpec();
     await h.kube.patch(CES('shared'), { spec: { externalSecretSpec: changed } }, 'merge');
@@ -121,20 +166,35 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('deletes its child from a namespace that stops matching', async () => {
-    const h = harness(aClusterExternalSecret('shared').withNamespaceSelectors({ matchLabels: { env: 'prod' } }).build());
+    const h = harness(
+      aClusterExternalSecret('shared')
+        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
+        .build(),
+    );
     await h.reconcile();
-    await h.kube.patch({ apiVersion: 'v1', kind: 'Namespace', name: 'team-b' }, { metadata: { labels: { env: 'dev' } } }, 'merge');
+    await h.kube.patch(
+      { apiVersion: 'v1', kind: 'Namespace', name: 'team-b' },
+      { metadata: { labels: { env: 'dev' } } },
+      'merge',
+    );
     await h.reconcile();
     expect(h.children().map((es) => es.metadata.namespace)).toEqual(['team-a']);
     expect(h.ces()?.status?.provisionedNamespaces).toEqual(['team-a']);
   });
 
   it('deletes the old children when externalSecretName changes', async () => {
-    const h = harness(aClusterExternalSecret('shared').withNamespaceSelectors({ matchLabels: { env: 'prod' } }).build());
+    const h = harness(
+      aClusterExternalSecret('shared')
+        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
+        .build(),
+    );
     await h.reconcile();
     await h.kube.patch(CES('shared'), { spec: { externalSecretName: 'renamed' } }, 'merge');
     await h.reconcile();
-    expect(h.children().map((es) => `${es.metadata.namespace}/${es.metadata.name}`)).toEqual(['team-a/renamed', 'team-b/renamed']);
+    expect(h.children().map((es) => `${es.metadata.namespace}/${es.metadata.name}`)).toEqual([
+      'team-a/renamed',
+      'team-b/renamed',
+    ]);
     expect(h.ces()?.status?.externalSecretName).toBe('renamed');
   });
 
@@ -148,8 +208,17 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('skips namespaces that are being deleted', async () => {
-    const h = harness(aClusterExternalSecret('shared').withNamespaceSelectors({ matchLabels: { env: 'prod' } }).build());
-    h.kube.seed(aNamespace('team-d').withLabels({ env: 'prod' }).withMetadata({ deletionTimestamp: '2024-01-01T00:00:00Z', finalizers: ['kubernetes'] }).build());
+    const h = harness(
+      aClusterExternalSecret('shared')
+        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
+        .build(),
+    );
+    h.kube.seed(
+      aNamespace('team-d')
+        .withLabels({ env: 'prod' })
+        .withMetadata({ deletionTimestamp: '2024-01-01T00:00:00Z', finalizers: ['kubernetes'] })
+        .build(),
+    );
     await h.reconcile();
     expect(h.ces()?.status?.provisionedNamespaces).toEqual(['team-a', 'team-b']);
   });
@@ -160,11 +229,22 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('reports a write conflict for the namespace and retries', async () => {
-    const h = harness(aClusterExternalSecret('shared').withNamespaceSelectors({ matchLabels: { team: 'a' } }).build());
-    h.kube.injectFault({ verb: 'create', kind: 'ExternalSecret', error: () => new KubeApiError('the object has been modified', 409, 'Conflict') });
+    const h = harness(
+      aClusterExternalSecret('shared')
+        .withNamespaceSelectors({ matchLabels: { team: 'a' } })
+        .build(),
+    );
+    h.kube.injectFault({
+      verb: 'create',
+      kind: 'ExternalSecret',
+      error: () => new KubeApiError('the object has been modified', 409, 'Conflict'),
+    });
     await expect(h.reconcile()).rejects.toBeInstanceOf(ProvisioningConflictError);
     expect(h.ces()?.status?.failedNamespaces).toEqual([
-      { namespace: 'team-a', reason: 'could not create or update ExternalSecret: the object has been modified' },
+      {
+        namespace: 'team-a',
+        reason: 'could not create or update ExternalSecret: the object has been modified',
+      },
     ]);
     await h.reconcile();
     expect(h.ces()?.status?.failedNamespaces).toBeUndefined();
@@ -173,7 +253,11 @@ describe('ClusterExternalSecret reconcile', () => {
 
   it('deletes its children and then releases the CES when it is deleted', async () => {
     // GIVEN a provisioned CES
-    const h = harness(aClusterExternalSecret('shared').withNamespaceSelectors({ matchLabels: { env: 'prod' } }).build());
+    const h = harness(
+      aClusterExternalSecret('shared')
+        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
+        .build(),
+    );
     await h.reconcile();
     // WHEN it is deleted (the finalizer holds it)
     await h.kube.delete(CES('shared'));
@@ -185,16 +269,38 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('re-queues the CES when a namespace starts matching, and when its own child changes', () => {
-    const h = harness(aClusterExternalSecret('shared').withNamespaceSelectors({ matchLabels: { team: 'z' } }).build());
+    const h = harness(
+      aClusterExternalSecret('shared')
+        .withNamespaceSelectors({ matchLabels: { team: 'z' } })
+        .build(),
+    );
     const queued: string[] = [];
     watchClusterExternalSecrets(
-      { ...h.reconciler.sources, externalSecrets: h.kube.cache<ExternalSecret>({ apiVersion: API_VERSION_V1, kind: 'ExternalSecret' }) },
+      {
+        ...h.reconciler.sources,
+        externalSecrets: h.kube.cache<ExternalSecret>({ apiVersion: API_VERSION_V1, kind: 'ExternalSecret' }),
+      },
       { add: (key: string) => queued.push(key) } as unknown as WorkQueue,
     );
     h.kube.seed(aNamespace('team-z').withLabels({ team: 'z' }).build());
     h.kube.seed(aNamespace('unrelated').build());
     expect(queued).toEqual(['shared']);
-    h.kube.seed(anExternalSecret('x').inNamespace('team-z').withMetadata({ ownerReferences: [{ apiVersion: API_VERSION_V1, kind: 'ClusterExternalSecret', name: 'shared', uid: 'u', controller: true }] }).build());
+    h.kube.seed(
+      anExternalSecret('x')
+        .inNamespace('team-z')
+        .withMetadata({
+          ownerReferences: [
+            {
+              apiVersion: API_VERSION_V1,
+              kind: 'ClusterExternalSecret',
+              name: 'shared',
+              uid: 'u',
+              controller: true,
+            },
+          ],
+        })
+        .build(),
+    );
     expect(queued).toEqual(['shared', 'shared']);
   });
 });

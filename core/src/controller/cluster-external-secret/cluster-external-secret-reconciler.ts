@@ -14,10 +14,22 @@ import type { ClusterExternalSecret } from '../../api/v1/cluster-external-secret
 import { API_VERSION_V1 } from '../../api/v1/constants.js';
 import { parseGoDuration } from '../../api/v1/duration.js';
 import { defaultControllerSettings, type ControllerSettings } from '../../di/controller-settings.js';
-import type { CacheFactory, EventRecorder, KubeClient, KubeObject, ObjectCache } from '../../kube/kube-port.js';
+import type {
+  CacheFactory,
+  EventRecorder,
+  KubeClient,
+  KubeObject,
+  ObjectCache,
+} from '../../kube/kube-port.js';
 import { noopLogger, type Logger } from '../../logging/logger.js';
 import type { Clock } from '../clock.js';
-import { awaitChange, requeue, type ObjectKey, type ReconcileResult, type Reconciler } from '../reconciler.js';
+import {
+  awaitChange,
+  requeue,
+  type ObjectKey,
+  type ReconcileResult,
+  type Reconciler,
+} from '../reconciler.js';
 import { CES_FINALIZER, hasCesFinalizer, setCesFinalizer } from './ces-finalizer.js';
 import { cesStatusFor, writeCesStatus } from './ces-status.js';
 import { deleteOwnedChildren, provisionNamespace } from './child-sync.js';
@@ -48,14 +60,20 @@ export class ProvisioningConflictError extends Error {
 /** See the module comment. */
 export class ClusterExternalSecretReconciler implements Reconciler {
   /** The caches this reconciler reads (for watch wiring). */
-  readonly sources: { readonly clusterExternalSecrets: ObjectCache<ClusterExternalSecret>; readonly namespaces: ObjectCache<KubeObject> };
+  readonly sources: {
+    readonly clusterExternalSecrets: ObjectCache<ClusterExternalSecret>;
+    readonly namespaces: ObjectCache<KubeObject>;
+  };
   private readonly clusterExternalSecrets: ObjectCache<ClusterExternalSecret>;
   private readonly namespaces: ObjectCache<KubeObject>;
   private readonly settings: ControllerSettings;
   private readonly logger: Logger;
 
   constructor(private readonly deps: ClusterExternalSecretReconcilerDeps) {
-    this.clusterExternalSecrets = deps.caches.cache<ClusterExternalSecret>({ apiVersion: API_VERSION_V1, kind: 'ClusterExternalSecret' });
+    this.clusterExternalSecrets = deps.caches.cache<ClusterExternalSecret>({
+      apiVersion: API_VERSION_V1,
+      kind: 'ClusterExternalSecret',
+    });
     this.namespaces = deps.caches.cache<KubeObject>({ apiVersion: 'v1', kind: 'Namespace' });
     this.sources = { clusterExternalSecrets: this.clusterExternalSecrets, namespaces: this.namespaces };
     this.settings = deps.settings ?? defaultControllerSettings;
@@ -71,10 +89,21 @@ export class ClusterExternalSecretReconciler implements Reconciler {
     const failed = new Map<string, string>();
     const previousName = ces.status?.externalSecretName;
     if (previousName && previousName !== name) {
-      mergeInto(failed, await deleteOwnedChildren(this.deps.kube, ces.metadata.name ?? '', ces.status?.provisionedNamespaces ?? [], previousName));
+      mergeInto(
+        failed,
+        await deleteOwnedChildren(
+          this.deps.kube,
+          ces.metadata.name ?? '',
+          ces.status?.provisionedNamespaces ?? [],
+          previousName,
+        ),
+      );
     }
     const { selected } = selectNamespaces(ces.spec, this.namespaces.list());
-    const known = [...(ces.status?.provisionedNamespaces ?? []), ...(ces.status?.failedNamespaces ?? []).map((failure) => failure.namespace)];
+    const known = [
+      ...(ces.status?.provisionedNamespaces ?? []),
+      ...(ces.status?.failedNamespaces ?? []).map((failure) => failure.namespace),
+    ];
     const removed = [...new Set(known)].filter((namespace) => !selected.includes(namespace));
     mergeInto(failed, await deleteOwnedChildren(this.deps.kube, ces.metadata.name ?? '', removed, name));
     const provisioned: string[] = [];
@@ -87,7 +116,11 @@ export class ClusterExternalSecretReconciler implements Reconciler {
         if (outcome.conflict) conflicts.push(namespace);
       }
     }
-    await writeCesStatus(this.deps.kube, ces, cesStatusFor(ces, { externalSecretName: name, provisioned, failed }));
+    await writeCesStatus(
+      this.deps.kube,
+      ces,
+      cesStatusFor(ces, { externalSecretName: name, provisioned, failed }),
+    );
     if (conflicts.length > 0) throw new ProvisioningConflictError(conflicts);
     return requeue(this.refreshMs(ces));
   }
@@ -95,9 +128,16 @@ export class ClusterExternalSecretReconciler implements Reconciler {
   private async finalize(ces: ClusterExternalSecret): Promise<ReconcileResult> {
     if (!hasCesFinalizer(ces)) return awaitChange();
     const name = ces.status?.externalSecretName || ces.metadata.name || '';
-    const failed = await deleteOwnedChildren(this.deps.kube, ces.metadata.name ?? '', ces.status?.provisionedNamespaces ?? [], name);
+    const failed = await deleteOwnedChildren(
+      this.deps.kube,
+      ces.metadata.name ?? '',
+      ces.status?.provisionedNamespaces ?? [],
+      name,
+    );
     if (failed.size > 0) {
-      throw new Error(`could not delete the ExternalSecrets of ClusterExternalSecret "${ces.metadata.name}" in ${[...failed.keys()].join(', ')}; retrying`);
+      throw new Error(
+        `could not delete the ExternalSecrets of ClusterExternalSecret "${ces.metadata.name}" in ${[...failed.keys()].join(', ')}; retrying`,
+      );
     }
     await setCesFinalizer(this.deps.kube, ces, false);
     this.logger.debug('finalizer removed', { name: ces.metadata.name, finalizer: CES_FINALIZER });
@@ -111,7 +151,10 @@ export class ClusterExternalSecretReconciler implements Reconciler {
       const ms = parseGoDuration(refreshTime);
       return ms > 0 ? ms : this.settings.clusterExternalSecretRefreshMs;
     } catch {
-      this.logger.warn('invalid spec.refreshTime; using the default', { name: ces.metadata.name, refreshTime });
+      this.logger.warn('invalid spec.refreshTime; using the default', {
+        name: ces.metadata.name,
+        refreshTime,
+      });
       return this.settings.clusterExternalSecretRefreshMs;
     }
   }

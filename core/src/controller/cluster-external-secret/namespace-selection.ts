@@ -16,8 +16,14 @@ export interface NamespaceSelection {
 }
 
 /** Selects namespaces for `spec` from all known Namespace objects. */
-export function selectNamespaces(spec: ClusterExternalSecretSpec, namespaces: readonly KubeObject[]): NamespaceSelection {
-  const selectors: LabelSelectorLike[] = [...(spec.namespaceSelector ? [spec.namespaceSelector] : []), ...(spec.namespaceSelectors ?? [])];
+export function selectNamespaces(
+  spec: ClusterExternalSecretSpec,
+  namespaces: readonly KubeObject[],
+): NamespaceSelection {
+  const selectors: LabelSelectorLike[] = [
+    ...(spec.namespaceSelector ? [spec.namespaceSelector] : []),
+    ...(spec.namespaceSelectors ?? []),
+  ];
   const names = new Set(spec.namespaces ?? []);
   const selected: string[] = [];
   const terminating: string[] = [];
@@ -32,5 +38,9 @@ export function selectNamespaces(spec: ClusterExternalSecretSpec, namespaces: re
 
 /** Whether a namespace with these labels/name could be selected by `spec` (used to route Namespace events). */
 export function mightSelect(spec: ClusterExternalSecretSpec, namespace: KubeObject): boolean {
-  return selectNamespaces(spec, [{ ...namespace, metadata: { ...namespace.metadata, deletionTimestamp: undefined } }]).selected.length > 0;
+  return (
+    selectNamespaces(spec, [
+      { ...namespace, metadata: { ...namespace.metadata, deletionTimestamp: undefined } },
+    ]).selected.length > 0
+  );
 }

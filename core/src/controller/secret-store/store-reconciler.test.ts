@@ -2,7 +2,10 @@ import type { ClusterSecretStore, SecretStore } from '../../api/v1/secret-store.
 import { API_VERSION_V1 } from '../../api/v1/constants.js';
 import { ProviderClientCache } from '../../provider/client-cache.js';
 import { InvalidProviderConfigError } from '../../provider/errors.js';
-import { ReferentNamespaceUnavailableError, kubeProviderAccessFactory } from '../../provider/provider-kube-access.js';
+import {
+  ReferentNamespaceUnavailableError,
+  kubeProviderAccessFactory,
+} from '../../provider/provider-kube-access.js';
 import { ProviderRegistry } from '../../provider/provider-registry.js';
 import type { ProviderContribution, StoreKind } from '../../provider/provider.js';
 import type { AnyStore } from '../../provider/store-view.js';
@@ -27,7 +30,12 @@ interface Harness {
   reconcile(): ReturnType<StoreReconciler['reconcile']>;
 }
 
-function harness(options: { kind?: StoreKind; store: AnyStore; contribution?: (provider: StubProvider) => ProviderContribution; validation?: 'Ready' | 'Unknown' | Error }): Harness {
+function harness(options: {
+  kind?: StoreKind;
+  store: AnyStore;
+  contribution?: (provider: StubProvider) => ProviderContribution;
+  validation?: 'Ready' | 'Unknown' | Error;
+}): Harness {
   const kind = options.kind ?? 'SecretStore';
   const kube = new InMemoryKube();
   kube.seed(options.store);
@@ -37,7 +45,9 @@ function harness(options: { kind?: StoreKind; store: AnyStore; contribution?: (p
     clients.push(client);
     return client;
   });
-  const registry = new ProviderRegistry([(options.contribution ?? ((p) => stubContribution('fake', p)))(provider)]);
+  const registry = new ProviderRegistry([
+    (options.contribution ?? ((p) => stubContribution('fake', p)))(provider),
+  ]);
   const events = new RecordingEventRecorder();
   const notifier = new StoreReadyNotifier();
   const notified: string[] = [];
@@ -61,23 +71,33 @@ function harness(options: { kind?: StoreKind; store: AnyStore; contribution?: (p
     clients,
     reconciler,
     status: () => kube.peek<AnyStore>({ apiVersion: API_VERSION_V1, kind, name, namespace })?.status,
-    reconcile: () => reconciler.reconcile({ name, namespace: kind === 'SecretStore' ? namespace : undefined }),
+    reconcile: () =>
+      reconciler.reconcile({ name, namespace: kind === 'SecretStore' ? namespace : undefined }),
   };
 }
 
-const readyOf = (status: AnyStore['status']) => status?.conditions?.find((condition) => condition.type === 'Ready');
+const readyOf = (status: AnyStore['status']) =>
+  status?.conditions?.find((condition) => condition.type === 'Ready');
 
 describe('SecretStore / ClusterSecretStore reconcile', () => {
   it('marks a working store Ready with reason Valid and its capabilities, then requeues after the default 5m', async () => {
     // GIVEN a store whose client validates
-    const h = harness({ store: aSecretStore('vault').inNamespace('team-a').withMetadata({ uid: 'u1', generation: 1 }).build() });
+    const h = harness({
+      store: aSecretStore('vault').inNamespace('team-a').withMetadata({ uid: 'u1', generation: 1 }).build(),
+    });
     // WHEN it is reconciled
     const result = await h.reconcile();
     // THEN it is Ready/Valid, ReadWrite, announced, with one Normal event, and comes back in 5 minutes
-    expect(readyOf(h.status())).toMatchObject({ status: 'True', reason: 'Valid', message: 'store validated' });
+    expect(readyOf(h.status())).toMatchObject({
+      status: 'True',
+      reason: 'Valid',
+      message: 'store validated',
+    });
     expect(h.status()?.capabilities).toBe('ReadWrite');
     expect(result).toEqual({ requeueAfter: 300_000 });
-    expect(h.events.events).toEqual([expect.objectContaining({ type: 'Normal', reason: 'Valid', name: 'vault' })]);
+    expect(h.events.events).toEqual([
+      expect.objectContaining({ type: 'Normal', reason: 'Valid', name: 'vault' }),
+    ]);
     expect(h.notified).toEqual(['SecretStore/team-a/vault']);
   });
 
@@ -129,29 +149,40 @@ describe('SecretStore / ClusterSecretStore reconcile', () => {
 
   it('treats referent credentials of a ClusterSecretStore as ValidationUnknown, not as broken', async () => {
     const h = harness({ kind: 'ClusterSecretStore', store: aClusterSecretStore('shared').build() });
-    h.provider.failWith = new ReferentNamespaceUnavailableError('references Secret "creds" without a namespace');
+    h.provider.failWith = new ReferentNamespaceUnavailableError(
+      'references Secret "creds" without a namespace',
+    );
     await h.reconcile();
     expect(readyOf(h.status())).toMatchObject({ status: 'True', reason: 'ValidationUnknown' });
   });
 
   it('marks the store InvalidProviderConfig with the provider message and retries with backoff when validation fails', async () => {
     // GIVEN credentials the backend rejects
-    const h = harness({ store: aSecretStore().build(), validation: new InvalidProviderConfigError('the token was rejected (403); check the token Secret') });
+    const h = harness({
+      store: aSecretStore().build(),
+      validation: new InvalidProviderConfigError('the token was rejected (403); check the token Secret'),
+    });
     // WHEN reconciled THEN it throws a retryable error and the status says what to do
     const attempt = h.reconcile();
     await expect(attempt).rejects.toThrow(StoreValidationError);
     await expect(attempt).rejects.not.toBeInstanceOf(TerminalError);
     const ready = readyOf(h.status());
     expect(ready).toMatchObject({ status: 'False', reason: 'InvalidProviderConfig' });
-    expect(ready?.message).toContain('unable to validate store: the token was rejected (403); check the token Secret');
+    expect(ready?.message).toContain(
+      'unable to validate store: the token was rejected (403); check the token Secret',
+    );
     expect(ready?.message).toContain('Fix spec.provider.fake');
-    expect(h.events.withReason('InvalidProviderConfig')).toEqual([expect.objectContaining({ type: 'Warning' })]);
+    expect(h.events.withReason('InvalidProviderConfig')).toEqual([
+      expect.objectContaining({ type: 'Warning' }),
+    ]);
     expect(h.notified).toEqual([]);
   });
 
   it('marks the store InvalidProviderConfig when the client cannot be built, and tries again on the next reconcile', async () => {
     const h = harness({ store: aSecretStore().build() });
-    h.provider.failWith = new InvalidProviderConfigError('Secret "default/creds" referenced by SecretStore "default/store" was not found');
+    h.provider.failWith = new InvalidProviderConfigError(
+      'Secret "default/creds" referenced by SecretStore "default/store" was not found',
+    );
     await expect(h.reconcile()).rejects.toThrow(StoreValidationError);
     expect(readyOf(h.status())?.message).toContain('Secret "default/creds"');
     h.provider.failWith = undefined;
@@ -165,7 +196,9 @@ describe('SecretStore / ClusterSecretStore reconcile', () => {
     const attempt = h.reconcile();
     await expect(attempt).rejects.toBeInstanceOf(TerminalError);
     expect(readyOf(h.status())).toMatchObject({ status: 'False', reason: 'InvalidProviderConfig' });
-    expect(readyOf(h.status())?.message).toContain('spec.provider.gcpsm is not a provider this operator knows (known: fake)');
+    expect(readyOf(h.status())?.message).toContain(
+      'spec.provider.gcpsm is not a provider this operator knows (known: fake)',
+    );
     expect(h.provider.contexts).toHaveLength(0);
   });
 
@@ -173,16 +206,25 @@ describe('SecretStore / ClusterSecretStore reconcile', () => {
     const interval = harness({ store: aSecretStore().withRefreshInterval('soon').build() });
     await expect(interval.reconcile()).rejects.toBeInstanceOf(TerminalError);
     expect(readyOf(interval.status())?.message).toContain('spec.refreshInterval');
-    const regex = harness({ kind: 'ClusterSecretStore', store: aClusterSecretStore().withConditions({ namespaceRegexes: ['(?<=x)'] }).build() });
+    const regex = harness({
+      kind: 'ClusterSecretStore',
+      store: aClusterSecretStore()
+        .withConditions({ namespaceRegexes: ['(?<=x)'] })
+        .build(),
+    });
     await expect(regex.reconcile()).rejects.toBeInstanceOf(TerminalError);
     expect(readyOf(regex.status())?.message).toContain('namespaceRegexes entry "(?<=x)"');
   });
 
   it('passes provider-level validation errors through, naming the field', async () => {
     const h = harness({ store: aSecretStore().build() });
-    h.provider.storeCheck = new InvalidProviderConfigError('spec.provider.fake.data[0].key must not be empty');
+    h.provider.storeCheck = new InvalidProviderConfigError(
+      'spec.provider.fake.data[0].key must not be empty',
+    );
     await expect(h.reconcile()).rejects.toBeInstanceOf(TerminalError);
-    expect(readyOf(h.status())?.message).toBe('invalid store configuration: spec.provider.fake.data[0].key must not be empty');
+    expect(readyOf(h.status())?.message).toBe(
+      'invalid store configuration: spec.provider.fake.data[0].key must not be empty',
+    );
   });
 
   it('ignores a store of another controller class and writes nothing', async () => {
@@ -217,7 +259,12 @@ describe('SecretStore / ClusterSecretStore reconcile', () => {
     await h.reconcile();
     expect(h.notified).toEqual(['SecretStore/default/s']);
     // WHEN its spec changes while Ready THEN it is announced again, with a new client
-    const current = h.kube.peek<SecretStore>({ apiVersion: API_VERSION_V1, kind: 'SecretStore', name: 's', namespace: 'default' });
+    const current = h.kube.peek<SecretStore>({
+      apiVersion: API_VERSION_V1,
+      kind: 'SecretStore',
+      name: 's',
+      namespace: 'default',
+    });
     await h.kube.update({ ...current!, spec: { ...current!.spec, refreshInterval: '1m' } });
     await h.reconcile();
     expect(h.notified).toEqual(['SecretStore/default/s', 'SecretStore/default/s']);
@@ -232,12 +279,20 @@ describe('SecretStore / ClusterSecretStore reconcile', () => {
   });
 
   it('warns once about a deprecated provider unless the store opts out', async () => {
-    const deprecated = (p: StubProvider): ProviderContribution => ({ ...stubContribution('fake', p), descriptor: { ...stubContribution('fake').descriptor, maintenance: 'Deprecated' } });
+    const deprecated = (p: StubProvider): ProviderContribution => ({
+      ...stubContribution('fake', p),
+      descriptor: { ...stubContribution('fake').descriptor, maintenance: 'Deprecated' },
+    });
     const h = harness({ store: aSecretStore().build(), contribution: deprecated });
     await h.reconcile();
     await h.reconcile();
     expect(h.events.withReason('StoreDeprecated')).toHaveLength(1);
-    const quiet = harness({ store: aSecretStore().withAnnotations({ 'external-secrets.io/ignore-maintenance-checks': 'true' }).build(), contribution: deprecated });
+    const quiet = harness({
+      store: aSecretStore()
+        .withAnnotations({ 'external-secrets.io/ignore-maintenance-checks': 'true' })
+        .build(),
+      contribution: deprecated,
+    });
     await quiet.reconcile();
     expect(quiet.events.withReason('StoreDeprecated')).toHaveLength(0);
   });
@@ -256,7 +311,10 @@ describe('SecretStore / ClusterSecretStore reconcile', () => {
   it('uses the same reconcile for ClusterSecretStores', async () => {
     const h = harness({ kind: 'ClusterSecretStore', store: aClusterSecretStore('shared').build() });
     await h.reconcile();
-    expect(readyOf(h.status() as ClusterSecretStore['status'])).toMatchObject({ status: 'True', reason: 'Valid' });
+    expect(readyOf(h.status() as ClusterSecretStore['status'])).toMatchObject({
+      status: 'True',
+      reason: 'Valid',
+    });
     expect(h.notified).toEqual(['ClusterSecretStore/shared']);
   });
 });

@@ -22,7 +22,14 @@ import type { StoreKind } from '../../provider/provider.js';
 import { storeKeyOfObject, storeKeyOf } from '../../provider/store-ref.js';
 import type { AnyStore } from '../../provider/store-view.js';
 import { systemClock, type Clock } from '../clock.js';
-import { TerminalError, awaitChange, requeue, type ObjectKey, type ReconcileResult, type Reconciler } from '../reconciler.js';
+import {
+  TerminalError,
+  awaitChange,
+  requeue,
+  type ObjectKey,
+  type ReconcileResult,
+  type Reconciler,
+} from '../reconciler.js';
 import type { StoreReadyNotifier } from './store-ready-notifier.js';
 import { isStoreReady, nextStoreStatus, writeStoreStatus, type StoreReadiness } from './store-status.js';
 import { validateStoreSpec, type ValidatedStore } from './validate-store-spec.js';
@@ -74,14 +81,21 @@ export class StoreReconciler implements Reconciler {
   }
 
   async reconcile(key: ObjectKey): Promise<ReconcileResult> {
-    const store = this.deps.stores.get(key.name, this.deps.kind === 'SecretStore' ? key.namespace : undefined);
+    const store = this.deps.stores.get(
+      key.name,
+      this.deps.kind === 'SecretStore' ? key.namespace : undefined,
+    );
     if (!store || store.metadata.deletionTimestamp) return this.forget(key);
     if (!this.isOurs(store)) return this.forget(key);
     let validated: ValidatedStore;
     try {
       validated = validateStoreSpec(store, this.deps.registry, this.settings.storeRequeueIntervalMs);
     } catch (error) {
-      await this.report(store, { ready: false, reason: 'InvalidProviderConfig', message: invalidSpecMessage(error) });
+      await this.report(store, {
+        ready: false,
+        reason: 'InvalidProviderConfig',
+        message: invalidSpecMessage(error),
+      });
       throw new TerminalError(invalidSpecMessage(error), { reason: 'InvalidProviderConfig', cause: error });
     }
     this.warnMaintenance(store, validated);
@@ -99,13 +113,23 @@ export class StoreReconciler implements Reconciler {
       const client = await this.deps.clients.clientFor(store, namespace);
       const result = await client.validate();
       if (result === 'Unknown') {
-        return { ready: true, reason: 'ValidationUnknown', capabilities, message: 'store client was created but the provider cannot confirm the configuration' };
+        return {
+          ready: true,
+          reason: 'ValidationUnknown',
+          capabilities,
+          message: 'store client was created but the provider cannot confirm the configuration',
+        };
       }
       return { ready: true, reason: 'Valid', capabilities, message: 'store validated' };
     } catch (error) {
       const detail = error instanceof Error ? error.message : String(error);
       if (error instanceof ReferentNamespaceUnavailableError && store.kind === 'ClusterSecretStore') {
-        return { ready: true, reason: 'ValidationUnknown', capabilities, message: `store uses credentials resolved per ExternalSecret namespace: ${detail}` };
+        return {
+          ready: true,
+          reason: 'ValidationUnknown',
+          capabilities,
+          message: `store uses credentials resolved per ExternalSecret namespace: ${detail}`,
+        };
       }
       return {
         ready: false,
@@ -121,7 +145,12 @@ export class StoreReconciler implements Reconciler {
     const status = nextStoreStatus(store, readiness, new Date(this.clock.now()));
     if (status) {
       await writeStoreStatus(this.deps.kube, store, status);
-      this.deps.events.record(store, readiness.reason === 'Valid' ? 'Normal' : 'Warning', readiness.reason, readiness.message);
+      this.deps.events.record(
+        store,
+        readiness.reason === 'Valid' ? 'Normal' : 'Warning',
+        readiness.reason,
+        readiness.message,
+      );
     }
     const key = storeKeyOfObject(store);
     if (!readiness.ready) {
@@ -136,10 +165,19 @@ export class StoreReconciler implements Reconciler {
 
   private warnMaintenance(store: AnyStore, validated: ValidatedStore): void {
     const maintenance = validated.provider.contribution.descriptor.maintenance ?? 'Maintained';
-    if (maintenance === 'Maintained' || store.metadata.annotations?.[IGNORE_MAINTENANCE_CHECKS_ANNOTATION] === 'true') return;
+    if (
+      maintenance === 'Maintained' ||
+      store.metadata.annotations?.[IGNORE_MAINTENANCE_CHECKS_ANNOTATION] === 'true'
+    )
+      return;
     if (isStoreReady(store)) return;
     const reason = maintenance === 'Deprecated' ? 'StoreDeprecated' : 'StoreUnmaintained';
-    this.deps.events.record(store, 'Warning', reason, `provider "${validated.provider.name}" is ${maintenance === 'Deprecated' ? 'deprecated' : 'not maintained'}; plan a move to a maintained provider`);
+    this.deps.events.record(
+      store,
+      'Warning',
+      reason,
+      `provider "${validated.provider.name}" is ${maintenance === 'Deprecated' ? 'deprecated' : 'not maintained'}; plan a move to a maintained provider`,
+    );
   }
 
   private isOurs(store: AnyStore): boolean {

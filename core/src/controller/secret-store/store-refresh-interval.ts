@@ -22,7 +22,9 @@ export function storeRefreshIntervalMs(value: number | string | undefined, defau
     }
   }
   if (!Number.isFinite(ms) || ms < 0) {
-    throw new InvalidProviderConfigError(`spec.refreshInterval must not be negative (got ${String(value)}); use e.g. 5m`);
+    throw new InvalidProviderConfigError(
+      `spec.refreshInterval must not be negative (got ${String(value)}); use e.g. 5m`,
+    );
   }
   return ms === 0 ? defaultMs : ms;
 }

@@ -36,7 +36,11 @@ export function isStoreReady(store: AnyStore): boolean {
  * The status to write, or undefined when the visible status would not change. The transition time
  * moves only when the condition's status flips.
  */
-export function nextStoreStatus(store: AnyStore, readiness: StoreReadiness, now: Date): SecretStoreStatus | undefined {
+export function nextStoreStatus(
+  store: AnyStore,
+  readiness: StoreReadiness,
+  now: Date,
+): SecretStoreStatus | undefined {
   const current = readyConditionOf(store);
   const status = readiness.ready ? 'True' : 'False';
   const capabilities = readiness.capabilities ?? store.status?.capabilities;
@@ -51,17 +55,31 @@ export function nextStoreStatus(store: AnyStore, readiness: StoreReadiness, now:
     status,
     reason: readiness.reason,
     message: readiness.message,
-    lastTransitionTime: current?.status === status && current.lastTransitionTime ? current.lastTransitionTime : toKubeTime(now),
+    lastTransitionTime:
+      current?.status === status && current.lastTransitionTime ? current.lastTransitionTime : toKubeTime(now),
   };
   const others = (store.status?.conditions ?? []).filter((condition) => condition.type !== 'Ready');
-  return { ...(store.status ?? {}), conditions: [...others, ready], ...(capabilities ? { capabilities } : {}) };
+  return {
+    ...(store.status ?? {}),
+    conditions: [...others, ready],
+    ...(capabilities ? { capabilities } : {}),
+  };
 }
 
 /** Writes `status` with a merge patch; a store that no longer exists is ignored. */
-export async function writeStoreStatus(kube: KubeClient, store: AnyStore, status: SecretStoreStatus): Promise<void> {
+export async function writeStoreStatus(
+  kube: KubeClient,
+  store: AnyStore,
+  status: SecretStoreStatus,
+): Promise<void> {
   try {
     await kube.patchStatus(
-      { apiVersion: store.apiVersion, kind: store.kind, name: store.metadata.name ?? '', namespace: store.metadata.namespace },
+      {
+        apiVersion: store.apiVersion,
+        kind: store.kind,
+        name: store.metadata.name ?? '',
+        namespace: store.metadata.namespace,
+      },
       { status },
       'merge',
     );

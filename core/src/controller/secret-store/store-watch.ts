@@ -15,7 +15,9 @@ export interface StoreControllerRegistrationOptions {
 }
 
 /** What to pass to `manager.addController` for one store kind (named `secretstore` / `clustersecretstore` as in ESO). */
-export function storeControllerRegistration(options: StoreControllerRegistrationOptions): ControllerRegistration {
+export function storeControllerRegistration(
+  options: StoreControllerRegistrationOptions,
+): ControllerRegistration {
   const { reconciler } = options;
   return {
     name: reconciler.kind.toLowerCase(),

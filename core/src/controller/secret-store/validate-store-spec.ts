@@ -21,7 +21,11 @@ export interface ValidatedStore {
  * Validates `store`.
  * @throws InvalidProviderConfigError naming the field at fault (never a value).
  */
-export function validateStoreSpec(store: AnyStore, registry: ProviderRegistry, defaultIntervalMs: number): ValidatedStore {
+export function validateStoreSpec(
+  store: AnyStore,
+  registry: ProviderRegistry,
+  defaultIntervalMs: number,
+): ValidatedStore {
   const provider = registry.resolveValidated(store.spec);
   validateNamespaceRegexes(store.spec.conditions);
   const refreshIntervalMs = storeRefreshIntervalMs(store.spec.refreshInterval, defaultIntervalMs);
