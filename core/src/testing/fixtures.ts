@@ -107,7 +107,7 @@ export class SecretBuilder extends ObjectBuilder<SecretObject, SecretBuilder> {
 }
 
 /** One entry of `spec.provider.fake.data`. */
-export interface FakeEntry {
+export interface FakeDataEntry {
   readonly key: string;
   readonly value: string;
   readonly version?: string;
@@ -122,7 +122,7 @@ export class StoreBuilder<T extends SecretStore | ClusterSecretStore> extends Ob
     super(object);
   }
   /** Uses the fake provider with these entries (a map of key → value, or full entries with versions). */
-  withFakeData(data: Record<string, string> | readonly FakeEntry[]): StoreBuilder<T> {
+  withFakeData(data: Record<string, string> | readonly FakeDataEntry[]): StoreBuilder<T> {
     const entries = Array.isArray(data) ? data : Object.entries(data).map(([key, value]) => ({ key, value }));
     const fake = (this.object.spec.provider.fake ?? {}) as { data?: unknown[] };
     this.object.spec.provider = { fake: { ...fake, data: entries.map((entry) => ({ ...entry })) } };
