@@ -1,0 +1,38 @@
+import { checkBodyType } from '../objects/body-checks.js';
+import { createObject } from '../objects/create-object.js';
+import { updateObject } from '../objects/update-object.js';
+import { applyPatch, decodePatch, patchTypeOf, requireFieldManager } from '../patch/apply-patch.js';
+import { writeOptionsOf } from './request-options.js';
+import type { ResourceScope } from './resource-scope.js';
+import { replyWritten } from './write-reply.js';
+
+/**
+ * PATCH (JSON, merge, strategic merge for built-ins, server-side apply). The patch applies to the current stored
+ * object, then the update rules hold. Server-side apply creates a missing object (simplified: always forced).
+ */
+export async function handlePatch(scope: ResourceScope): Promise<void> {
+  const { ctx, type } = scope;
+  const patchType = patchTypeOf(type, scope.req.headers['content-type']);
+  const options = writeOptionsOf(scope.query);
+  requireFieldManager(patchType, options.fieldManager);
+  const raw = await scope.body();
+  const patch = decodePatch(patchType, raw);
+  const namespace = scope.namespace ?? '';
+  const name = scope.name ?? '';
+  if (patchType === 'apply' && !scope.subresource && !ctx.store.get(type.storageKey, namespace, name)) {
+    const body = checkBodyType(type, patch, raw);
+    const created = createObject(ctx.store, type, scope.namespace, { ...body, metadata: { ...body.metadata, name } }, options);
+    replyWritten(scope, 201, created, options.warnings);
+    return;
+  }
+  const result = updateObject(ctx.store, {
+    ...options,
+    type,
+    namespace,
+    name,
+    verb: 'patch',
+    subresource: scope.subresource,
+    build: (current) => applyPatch(type, patchType, current, patch),
+  });
+  replyWritten(scope, 200, result.object, options.warnings);
+}

@@ -1,0 +1,22 @@
+import { checkBodyType } from '../objects/body-checks.js';
+import { updateObject } from '../objects/update-object.js';
+import { parseJsonBody, writeOptionsOf } from './request-options.js';
+import type { ResourceScope } from './resource-scope.js';
+import { replyWritten } from './write-reply.js';
+
+/** PUT of an object, `/status` or a namespace's `/finalize`: 200 with the stored object. */
+export async function handleUpdate(scope: ResourceScope): Promise<void> {
+  const raw = await scope.body();
+  const body = checkBodyType(scope.type, parseJsonBody(raw), raw);
+  const options = writeOptionsOf(scope.query);
+  const result = updateObject(scope.ctx.store, {
+    ...options,
+    type: scope.type,
+    namespace: scope.namespace ?? '',
+    name: scope.name ?? '',
+    verb: 'update',
+    subresource: scope.subresource,
+    build: () => body,
+  });
+  replyWritten(scope, 200, result.object, options.warnings);
+}

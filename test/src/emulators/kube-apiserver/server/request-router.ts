@@ -1,0 +1,69 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApiError, unknownResource } from '../api/api-error.js';
+import type { ResourceScope } from '../handlers/resource-scope.js';
+import type { RequestRecord } from '../observability/request-log.js';
+import type { EmulatorContext } from './emulator-context.js';
+import { readBody, sendError } from './http-io.js';
+import { isPublicPath, serveDiscovery, serveNonResource } from './non-resource-routes.js';
+import { dispatch, verbOf } from './resource-dispatch.js';
+import { parseApiPath, resolveResource } from './resource-path.js';
+
+const UNAVAILABLE = new ApiError(503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
+
+function once<T>(fn: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= fn());
+}
+
+async function applyFaults(ctx: EmulatorContext, record: RequestRecord): Promise<void> {
+  const decision = ctx.faults.decide(record);
+  if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
+  if (decision.error) throw decision.error;
+}
+
+async function serveResource(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams, record: RequestRecord): Promise<void> {
+  const api = parseApiPath(path);
+  if (!api) throw unknownResource();
+  if (api.kind !== 'group-version' || api.rest.length === 0) {
+    ctx.requestLog.commit();
+    serveDiscovery(ctx, req, res, api.kind === 'group-version' ? { kind: 'group-version', group: api.group, version: api.version } : api);
+    return;
+  }
+  const target = resolveResource(ctx.registry, api.group, api.version, api.rest);
+  const verb = verbOf(req.method ?? 'GET', target, query);
+  Object.assign(record, { verb, group: target.type.group, version: target.type.version, resource: target.type.plural, subresource: target.subresource, namespace: target.namespace, name: target.name });
+  ctx.requestLog.commit();
+  await applyFaults(ctx, record);
+  const scope: ResourceScope = { ctx, req, res, query, verb, type: target.type, namespace: target.namespace, name: target.name, subresource: target.subresource, record, body: once(() => readBody(req)) };
+  await dispatch(scope);
+}
+
+async function route(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, record: RequestRecord): Promise<void> {
+  const url = new URL(req.url ?? '/', 'https://emulator.invalid');
+  const path = url.pathname.length > 1 && url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
+  const unavailable = ctx.faults.unavailableMode();
+  if (unavailable === 'reset') {
+    req.socket.destroy();
+    return;
+  }
+  if (unavailable === 'status') throw UNAVAILABLE;
+  if (!isPublicPath(path)) record.user = (await ctx.authenticator.authenticate(req)).username;
+  if (serveNonResource(ctx, req, res, path)) {
+    ctx.requestLog.commit();
+    return;
+  }
+  await serveResource(ctx, req, res, path, url.searchParams, record);
+}
+
+/** The HTTP request listener: logging, unavailability, authentication, then non-resource or resource routes. */
+export function createRequestListener(ctx: EmulatorContext): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const record = ctx.requestLog.begin(req.method ?? 'GET', req.url ?? '/', String(req.headers['user-agent'] ?? ''));
+    route(ctx, req, res, record)
+      .catch((err) => sendError(res, err))
+      .finally(() => {
+        record.code = res.statusCode;
+        ctx.requestLog.commit();
+      });
+  };
+}
