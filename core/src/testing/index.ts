@@ -6,3 +6,4 @@ export * from './counting-call-recorder.js';
 export * from './fixtures.js';
 export * from './stub-provider.js';
 export * from './wait-until.js';
+export * from './external-secret-fixtures.js';

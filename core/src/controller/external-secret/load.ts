@@ -51,7 +51,7 @@ export function settingsOf(es: ExternalSecret): ExternalSecretSettings {
 }
 
 interface Written<T> {
-  /** resourceVersions our writes replaced (undefined: the object did not exist). */
+  /** resourceVersions our writes replaced. */
   readonly superseded: ReadonlySet<string | undefined>;
   /** What we wrote last; undefined when we deleted the object. */
   readonly result: T | undefined;
@@ -82,8 +82,16 @@ export class ReadYourWrites<T extends KubeObject> {
     this.now = () => Number(now());
   }
 
-  /** Records that `result` (undefined: a delete) replaced `previous` (undefined: nothing). */
+  /**
+   * Records that `result` (undefined: a delete) replaced `previous`. A create (no `previous`) is not
+   * remembered: an object missing from the cache cannot tell "not seen yet" from "deleted since",
+   * and a second create meets AlreadyExists and adopts the object without writing.
+   */
   record(key: string, previous: T | undefined, result: T | undefined): void {
+    if (previous === undefined) {
+      this.written.delete(key);
+      return;
+    }
     const before = this.written.get(key);
     const replaced = previous?.metadata.resourceVersion;
     const chained = before !== undefined && before.result?.metadata.resourceVersion === replaced;
