@@ -76,3 +76,12 @@ export function describeVaultFailure(error: unknown, vaultName: string, action: 
   }
   return describeConnectFailure(error, action);
 }
+
+/** Adds what was being checked to a token error, whose message cannot know it. Other errors pass unchanged. */
+export function withCheckContext(error: unknown, checking: string): unknown {
+  if (!(error instanceof InvalidProviderConfigError) || error.message.includes(checking)) return error;
+  if (!/rejected the token/.test(error.message)) return error;
+  return new InvalidProviderConfigError(`${error.message} (while checking ${checking})`, {
+    cause: error.cause ?? error,
+  });
+}

@@ -39,6 +39,8 @@ export class ItemReader {
     return this.#once(key, async () => {
       const item = await this.options.api.getItem(summary.vaultId, summary.id);
       this.remember(item);
+      // The list may lag behind the item; until it catches up, serve the newer item for the older version too.
+      if (item.version !== summary.version) this.#items.set(key, item);
       return item;
     });
   }

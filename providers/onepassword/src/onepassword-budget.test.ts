@@ -79,6 +79,20 @@ describe('1Password provider: request budget', () => {
     expect(harness.calls.count()).toBe(connect.requestLog.count());
   });
 
+  it('reads an item once when it changed after its vault was listed, until the list catches up', async () => {
+    harness = aClientHarness(aOnePasswordStore({ connectHost: connect.url }), TOKEN);
+    const op = await client();
+    // GIVEN the vault was listed while "cache" was at version 1 (reading "db" lists infrastructure)
+    await op.getSecret({ key: 'db', property: 'f1' });
+    connect.store.setField('infrastructure', 'cache', 'f1', 'cache-1-new');
+    connect.requestLog.reset();
+    // WHEN "cache" is read three times within the cache TTL
+    for (let i = 0; i < 3; i++)
+      expect(text(await op.getSecret({ key: 'cache', property: 'f1' }))).toBe('cache-1-new');
+    // THEN one item read served all three
+    expect(connect.requestLog.counts()).toEqual({ GetVaultItemById: 1 });
+  });
+
   it('sends nothing for 2 s after a 429 with Retry-After: 2, failing reads with RateLimitedError meanwhile', async () => {
     harness = aClientHarness(aOnePasswordStore({ connectHost: connect.url }), TOKEN);
     const op = await client();

@@ -13,7 +13,7 @@ import {
   type SecretsClient,
   type ValidationResult,
 } from '@tessera/core';
-import { describeConnectFailure, describeVaultFailure } from './connect-errors.js';
+import { describeConnectFailure, describeVaultFailure, withCheckContext } from './connect-errors.js';
 import { ConnectApiError, type ConnectItemSummary } from './connect-model.js';
 import type { ConnectSession } from './connect-session.js';
 import { findSecrets } from './find-secrets.js';
@@ -106,11 +106,17 @@ export class OnePasswordClient implements SecretsClient {
   /** Checks the token (read again from its Secret) and every vault with one `GetVault` each. */
   async validate(): Promise<ValidationResult> {
     await this.parts.session.recheckToken();
-    const vaults = await this.parts.vaults.resolve();
+    const names = this.parts.vaults.names.map((n) => `"${n}"`).join(', ');
+    const vaults = await this.parts.vaults.resolve().catch((error: unknown) => {
+      throw withCheckContext(error, `vaults ${names}`);
+    });
     await Promise.all(
       vaults.map((vault) =>
         this.parts.session.getVault(vault.id).catch((error: unknown) => {
-          throw describeVaultFailure(error, vault.name, `checking vault "${vault.name}"`);
+          throw withCheckContext(
+            describeVaultFailure(error, vault.name, `checking vault "${vault.name}"`),
+            `vault "${vault.name}"`,
+          );
         }),
       ),
     );

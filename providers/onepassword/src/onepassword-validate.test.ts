@@ -43,12 +43,15 @@ describe('1Password provider: validate() and token problems', () => {
     await expect(validation).rejects.toThrow(
       'rejected the token in Secret "tessera-system/onepassword-connect-token" key "token" (HTTP 401: Invalid token signature)',
     );
+    await expect(validation).rejects.toThrow('(while checking vaults "infrastructure", "applications")');
   });
 
   it('says the token was rotated, then is Ready again once the Secret holds the new token', async () => {
     await client.validate();
     const rotated = connect.store.rotateToken();
-    await expect(client.validate()).rejects.toThrow(/wrong, revoked or was rotated/);
+    await expect(client.validate()).rejects.toThrow(
+      /wrong, revoked or was rotated.*\(while checking vault "(infrastructure|applications)"\)/,
+    );
     harness.secrets.set(TOKEN_REF, rotated);
     await expect(client.validate()).resolves.toBe('Ready');
     expect(text(await client.getSecret({ key: 'stripe', property: 'credential' }))).toBe('sk_stripe');
