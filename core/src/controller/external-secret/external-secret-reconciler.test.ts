@@ -1,5 +1,6 @@
 import type { ExternalSecret } from '../../api/v1/index.js';
 import { KubeApiError } from '../../kube/kube-port.js';
+import { TesseraMetrics } from '../../metrics/tessera-metrics.js';
 import { ProviderUnavailableError, RateLimitedError } from '../../provider/errors.js';
 import { CANARY, ExternalSecretWorld } from '../../testing/external-secret-fixtures.js';
 import { aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
@@ -221,5 +222,29 @@ describe('ExternalSecret reconcile', () => {
     expect(world.secretText('es')).toEqual({ k: 'v' });
     const es = world.externalSecret() as ExternalSecret;
     expect(es.status?.syncedResourceVersion).toMatch(/^1-[0-9a-f]{56}$/);
+  });
+
+  test('metrics follow ESO: sync calls, errors, the Ready condition, and nothing left after deletion', async () => {
+    const metrics = new TesseraMetrics({ processMetrics: false });
+    const world = new ExternalSecretWorld({ values: { k: 'v' } }, { metrics });
+    world.seed(aSecretStore('store').ready().build(), anExternalSecret('es').withData('k', 'k').build());
+    await world.reconcile();
+    world.client.failure = new ProviderUnavailableError('down');
+    world.advance(HOUR + 1000);
+    await world.reconcile();
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('externalsecret_sync_calls_total{name="es",namespace="default"} 2');
+    expect(text).toContain('externalsecret_sync_calls_error{name="es",namespace="default"} 1');
+    expect(text).toContain(
+      'externalsecret_status_condition{name="es",namespace="default",condition="Ready",status="False"} 1',
+    );
+    expect(text).toContain(
+      'externalsecret_status_condition{name="es",namespace="default",condition="Ready",status="True"} 0',
+    );
+    // WHEN the ExternalSecret is gone
+    await world.kube.patch({ ...ES_REF, name: 'es' }, { metadata: { finalizers: [] } }, 'merge');
+    await world.kube.delete({ ...ES_REF, name: 'es' });
+    await world.reconcile();
+    expect(await metrics.registry.metrics()).not.toContain('name="es"');
   });
 });

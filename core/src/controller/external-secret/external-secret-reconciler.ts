@@ -46,8 +46,8 @@ export class ExternalSecretReconciler implements Reconciler {
   constructor(private readonly o: ExternalSecretReconcilerOptions) {
     const writtenExternalSecrets = new ReadYourWrites<ExternalSecret>();
     this.sources = { ...o, writtenExternalSecrets, writtenSecrets: new ReadYourWrites<SecretObject>() };
-    const exists = (key: ObjectKey): boolean => o.externalSecrets.get(key.name, key.namespace) !== undefined;
-    this.report = new OutcomeReporter({ ...o, written: writtenExternalSecrets, exists });
+    const current = (key: ObjectKey) => loadExternalSecret(this.sources, key);
+    this.report = new OutcomeReporter({ ...o, written: writtenExternalSecrets, current });
     this.renderer = o.renderer ?? literalTemplateRenderer;
     this.now = o.now ?? (() => new Date());
   }

@@ -28,8 +28,8 @@ export interface OutcomeReporterOptions {
   readonly metrics?: ExternalSecretMetrics;
   readonly redactor?: ValueRedactor;
   readonly logger?: Logger;
-  /** Whether the ExternalSecret still exists (a deleted one gets no new metric series). */
-  readonly exists: (key: ObjectKey) => boolean;
+  /** The ExternalSecret as known after our own writes; undefined once deleted (then no new metric series). */
+  readonly current: (key: ObjectKey) => ExternalSecret | undefined;
   /** Monotonic seconds for durations. @default performance.now()/1000 */
   readonly seconds?: () => number;
 }
@@ -57,7 +57,10 @@ export class OutcomeReporter {
     this.logger = options.logger ?? noopLogger;
   }
 
-  /** Runs one reconcile, counting it and timing it (`externalsecret_sync_calls_*`, `_reconcile_duration`). */
+  /**
+   * Runs one reconcile, counting and timing it (`externalsecret_sync_calls_*`, `_reconcile_duration`)
+   * and exporting the Ready condition as it stands afterwards (`externalsecret_status_condition`).
+   */
   async measure(key: ObjectKey, run: () => Promise<ReconcileResult>): Promise<ReconcileResult> {
     const seconds = this.options.seconds ?? (() => performance.now() / 1000);
     const start = seconds();
@@ -67,9 +70,14 @@ export class OutcomeReporter {
       failed = false;
       return result;
     } finally {
-      if (this.options.exists(key)) {
+      const es = this.options.current(key);
+      const ready = es?.status?.conditions?.find((condition) => condition.type === 'Ready');
+      if (es) {
         this.options.metrics?.recordSync(key, failed);
         this.options.metrics?.setReconcileDuration('externalsecret', key, seconds() - start);
+      }
+      if (ready?.status === 'True' || ready?.status === 'False') {
+        this.options.metrics?.setCondition('externalsecret', key, 'Ready', ready.status);
       }
     }
   }
@@ -87,7 +95,6 @@ export class OutcomeReporter {
     started: Date,
   ): Promise<ReconcileResult> {
     const updated = await this.write(es, change, started);
-    this.options.metrics?.setCondition('externalsecret', objectKeyOf(es), 'Ready', 'True');
     this.logger.debug('external secret synced', { reason: change.reason });
     return nextCheck(updated ?? { ...es, status: nextStatus(es, change, started) }, settings, started);
   }
@@ -105,7 +112,6 @@ export class OutcomeReporter {
     } catch (statusError) {
       this.logger.warn('could not write the ExternalSecret status', { err: statusError });
     }
-    this.options.metrics?.setCondition('externalsecret', objectKeyOf(es), 'Ready', 'False');
     this.logger.info('external secret sync failed', {
       reason: 'reason' in cause ? cause.reason : cause.name,
       err: cause,
