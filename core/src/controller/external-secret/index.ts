@@ -13,6 +13,10 @@ export {
 } from './external-secret-controller.js';
 export { ExternalSecretIndex } from './external-secret-index.js';
 export {
+  externalSecretRegistration,
+  type ExternalSecretRegistrationOptions,
+} from './external-secret-registration.js';
+export {
   TemplateEngineUnavailableError,
   literalTemplateRenderer,
   type RenderedTemplate,

@@ -1,0 +1,83 @@
+import type { SecretObject } from '../../kube/kube-port.js';
+import { ReadCoalescer } from '../../provider/read-coalescer.js';
+import { FaultyClient } from '../../testing/external-secret-fixtures.js';
+import { InMemoryKube } from '../../testing/in-memory-kube.js';
+import { RecordingEventRecorder } from '../../testing/recording-event-recorder.js';
+import { aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
+import { ManualClock } from '../manual-clock.js';
+import { parseObjectKey } from '../reconciler.js';
+import { WorkQueue } from '../work-queue.js';
+import { externalSecretRegistration } from './external-secret-registration.js';
+
+/** GIVEN the registration over an in-memory API, and a loop that reconciles whatever is queued. */
+function setup() {
+  const kube = new InMemoryKube();
+  const client = new FaultyClient({ values: { k: 'v' } });
+  const registration = externalSecretRegistration({
+    caches: kube,
+    kube,
+    clients: { clientFor: async () => client },
+    coalescer: new ReadCoalescer(),
+    events: new RecordingEventRecorder(),
+  });
+  const queue = new WorkQueue({ clock: new ManualClock() });
+  registration.watch?.(queue);
+  const runQueued = async (): Promise<void> => {
+    for (let turns = 0; queue.length > 0 && turns < 20; turns++) {
+      const key = (await queue.get()) as string;
+      await registration.reconciler.reconcile(parseObjectKey(key)).catch(() => undefined);
+      queue.done(key);
+    }
+  };
+  const secret = () =>
+    kube.peek<SecretObject>({ apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' });
+  return { kube, registration, runQueued, secret };
+}
+
+describe('ExternalSecret controller registration', () => {
+  test('an ExternalSecret created through the API is synced by the queued reconcile', async () => {
+    const { kube, runQueued, secret, registration } = setup();
+    expect(registration.name).toBe('externalsecret');
+    await kube.create(aSecretStore('store').build());
+    await kube.patchStatus(
+      { apiVersion: 'external-secrets.io/v1', kind: 'SecretStore', name: 'store', namespace: 'default' },
+      { status: { conditions: [{ type: 'Ready', status: 'True', reason: 'Valid' }] } },
+      'merge',
+    );
+    await kube.create(anExternalSecret('es').withData('k', 'k').build());
+    await runQueued();
+    expect(secret()?.data).toEqual({ k: Buffer.from('v').toString('base64') });
+  });
+
+  test('an ExternalSecret waiting for its store is synced as soon as the store becomes Ready', async () => {
+    const { kube, runQueued, secret } = setup();
+    await kube.create(aSecretStore('store').build());
+    await kube.create(anExternalSecret('es').withData('k', 'k').build());
+    await runQueued();
+    expect(secret()).toBeUndefined();
+    // WHEN the store turns Ready
+    await kube.patchStatus(
+      { apiVersion: 'external-secrets.io/v1', kind: 'SecretStore', name: 'store', namespace: 'default' },
+      { status: { conditions: [{ type: 'Ready', status: 'True', reason: 'Valid' }] } },
+      'merge',
+    );
+    // THEN the ExternalSecret is already queued and syncs on the next turn, without any backoff
+    await runQueued();
+    expect(secret()).toBeDefined();
+  });
+
+  test('a deleted target Secret is restored through its watch', async () => {
+    const { kube, runQueued, secret } = setup();
+    await kube.create(aSecretStore('store').build());
+    await kube.patchStatus(
+      { apiVersion: 'external-secrets.io/v1', kind: 'SecretStore', name: 'store', namespace: 'default' },
+      { status: { conditions: [{ type: 'Ready', status: 'True', reason: 'Valid' }] } },
+      'merge',
+    );
+    await kube.create(anExternalSecret('es').withData('k', 'k').build());
+    await runQueued();
+    await kube.delete({ apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' });
+    await runQueued();
+    expect(secret()).toBeDefined();
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Assembles the ExternalSecret controller for the {@link Manager}: the informer caches it needs
+ * (ExternalSecrets, managed Secrets only, stores, Namespaces), the reconciler and the watches.
+ * The composition root calls `manager.addController(externalSecretRegistration({...}))`.
+ */
+import type { ClusterSecretStore, ExternalSecret, SecretStore } from '../../api/v1/index.js';
+import { API_VERSION_V1 } from '../../api/v1/index.js';
+import type { CacheFactory, KubeObject, SecretObject } from '../../kube/kube-port.js';
+import type { ControllerRegistration } from '../manager.js';
+import type { StoreReadyNotifier } from '../secret-store/store-ready-notifier.js';
+import { ExternalSecretController } from './external-secret-controller.js';
+import { ExternalSecretReconciler } from './external-secret-reconciler.js';
+import type { ExternalSecretReconcilerOptions } from './external-secret-reconciler-options.js';
+import { LABEL_MANAGED, LABEL_MANAGED_VALUE } from './target-bookkeeping.js';
+
+/** Options of {@link externalSecretRegistration}: the reconciler's, minus what is built from `caches`. */
+export interface ExternalSecretRegistrationOptions extends Omit<
+  ExternalSecretReconcilerOptions,
+  'externalSecrets' | 'secrets' | 'stores'
+> {
+  readonly caches: CacheFactory;
+  /** Restrict the caches to one namespace (`--namespace`). @default all namespaces */
+  readonly namespace?: string;
+  /** The store controller's notifications. @default none (store caches are still watched) */
+  readonly storeReady?: Pick<StoreReadyNotifier, 'onStoreReady'>;
+  /** Workers (`--concurrent`). @default 1 */
+  readonly concurrency?: number;
+}
+
+/** Builds the ExternalSecret controller's registration. Creates its caches, so call it before the caches start. */
+export function externalSecretRegistration(
+  options: ExternalSecretRegistrationOptions,
+): ControllerRegistration {
+  const scope = options.namespace === undefined ? {} : { namespace: options.namespace };
+  const externalSecrets = options.caches.cache<ExternalSecret>(
+    { apiVersion: API_VERSION_V1, kind: 'ExternalSecret' },
+    scope,
+  );
+  const secrets = options.caches.cache<SecretObject>(
+    { apiVersion: 'v1', kind: 'Secret' },
+    { ...scope, labelSelector: `${LABEL_MANAGED}=${LABEL_MANAGED_VALUE}` },
+  );
+  const secretStores = options.caches.cache<SecretStore>(
+    { apiVersion: API_VERSION_V1, kind: 'SecretStore' },
+    scope,
+  );
+  const clusterSecretStores = options.caches.cache<ClusterSecretStore>({
+    apiVersion: API_VERSION_V1,
+    kind: 'ClusterSecretStore',
+  });
+  const namespaces = options.caches.cache<KubeObject>({ apiVersion: 'v1', kind: 'Namespace' });
+  const reconciler = new ExternalSecretReconciler({
+    ...options,
+    externalSecrets,
+    secrets,
+    stores: {
+      getStore: (ref) =>
+        ref.kind === 'SecretStore'
+          ? secretStores.get(ref.name, ref.namespace)
+          : clusterSecretStores.get(ref.name),
+      namespaceLabels: (name) => namespaces.get(name)?.metadata.labels,
+    },
+  });
+  const controller = new ExternalSecretController({
+    externalSecrets,
+    secrets,
+    secretStores,
+    clusterSecretStores,
+    storeReady: options.storeReady,
+  });
+  return {
+    name: 'externalsecret',
+    reconciler,
+    concurrency: options.concurrency,
+    watch: (queue) => void controller.watch(queue),
+  };
+}
