@@ -1,5 +1,5 @@
 /** Items the provider's tests read, in the seed shape of the Connect emulator. */
-import type { SeedDoc } from '@tessera/test/emulators/onepassword/index';
+import type { ConnectSeedDoc } from '@tessera/test/emulators/onepassword/index';
 
 /** Bytes that are not valid UTF-8, to prove binary files survive. */
 export const KEYSTORE_BYTES = new Uint8Array([0x30, 0x82, 0x00, 0xff, 0xfe, 0x80, 0x0a, 0xc3]);
@@ -8,7 +8,7 @@ export const KEYSTORE_BYTES = new Uint8Array([0x30, 0x82, 0x00, 0xff, 0xfe, 0x80
 export const TEST_TOKEN = 'provider-test-token';
 
 /** Vaults `infrastructure` (priority 1) and `applications` (priority 2). */
-export function providerTestSeed(): SeedDoc {
+export function providerTestSeed(): ConnectSeedDoc {
   return {
     token: TEST_TOKEN,
     vaults: {

@@ -91,15 +91,28 @@ export async function startOnePasswordConnect(
 }
 
 export { ConnectStore } from './connect-store.js';
-export { FaultInjector, type Fault, type FaultSpec } from './faults.js';
-export { RequestLog, type LoggedRequest } from './request-log.js';
+export {
+  FaultInjector as ConnectFaultInjector,
+  type Fault as ConnectFault,
+  type FaultSpec as ConnectFaultSpec,
+} from './faults.js';
+export {
+  RequestLog as ConnectRequestLog,
+  type LoggedRequest as ConnectLoggedRequest,
+} from './request-log.js';
 export { VAULT_LOOKUP_OPERATIONS, type ConnectOperation } from './operations.js';
 export {
-  parseSeed,
-  loadSeedFile,
-  type SeedDoc,
-  type SeedItem,
-  type SeedField,
-  type SeedFile,
+  parseSeed as parseConnectSeed,
+  loadSeedFile as loadConnectSeedFile,
+  type SeedDoc as ConnectSeedDoc,
+  type SeedItem as ConnectSeedItem,
+  type SeedField as ConnectSeedField,
+  type SeedFile as ConnectSeedFile,
 } from './seed.js';
-export type { ItemRecord, VaultRecord, FieldRecord, FileRecord, SectionRecord } from './model.js';
+export type {
+  ItemRecord as ConnectItemRecord,
+  VaultRecord as ConnectVaultRecord,
+  FieldRecord as ConnectFieldRecord,
+  FileRecord as ConnectFileRecord,
+  SectionRecord as ConnectSectionRecord,
+} from './model.js';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { parseSeed, startOnePasswordConnect } from './index.js';
+import { parseConnectSeed as parseSeed, startOnePasswordConnect } from './index.js';
 
 const SEED_YAML = `
 token: yaml-token
