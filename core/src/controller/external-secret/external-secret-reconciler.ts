@@ -86,11 +86,9 @@ export class ExternalSecretReconciler implements Reconciler {
     existing: SecretObject | undefined,
   ): Promise<StatusChange> {
     const { kube, secrets, clients, coalescer, redactor: values } = this.o;
-    const [events, renderer, writes] = [
-      this.report.eventsFor(es),
-      this.renderer,
-      this.sources.writtenSecrets,
-    ];
+    const { renderer } = this;
+    const writes = this.sources.writtenSecrets;
+    const events = this.report.eventsFor(es);
     const fetched = await asStep(M.getDataFailed, () =>
       fetchRemoteData({ es, stores, clients, coalescer, values }),
     );
