@@ -69,7 +69,7 @@ function checkPrecondition(type: ResourceType, next: KubeObject, current: Stored
   if (rv) {
     if (rv !== String(current.rv)) throw conflict(groupResourceOf(type), name);
   } else if (!type.strategy.allowUnconditionalUpdate) {
-    throw invalid({ group: type.group, kind: type.kind }, name, [
+    throw invalid({ group: type.group, kind: type.plural }, name, [
       {
         type: 'Invalid',
         field: 'metadata.resourceVersion',

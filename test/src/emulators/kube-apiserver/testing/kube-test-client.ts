@@ -49,7 +49,7 @@ export async function apiError(call: Promise<unknown>): Promise<{ code: number; 
     await call;
   } catch (err) {
     if (err instanceof ApiException) {
-      const body = typeof err.body === 'string' ? err.body : JSON.stringify(err.body);
+      const body = typeof err.body === 'string' ? err.body : JSON.stringify(err.body ?? {});
       return { code: err.code, status: JSON.parse(body) as Record<string, unknown> };
     }
     throw err;
@@ -92,6 +92,15 @@ export function rawRequest(server: KubeApiServer, method: string, path: string, 
     if (options.body !== undefined) req.write(options.body);
     req.end();
   });
+}
+
+/**
+ * Creates a CRD from raw JSON. (client-node's typed CRD model renames schema keywords such as `default`, `enum` and
+ * `x-kubernetes-*`, so fixtures go over raw HTTPS.)
+ */
+export async function createCrd(server: KubeApiServer, crd: Record<string, unknown>): Promise<void> {
+  const reply = await rawRequest(server, 'POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { body: JSON.stringify(crd), headers: { 'Content-Type': 'application/json' } });
+  if (reply.status !== 201) throw new Error(`creating CRD failed: ${reply.status} ${reply.body}`);
 }
 
 /** A fixture CRD `widgets.example.com` (the contract's Appendix A) with optional extra schema. */
