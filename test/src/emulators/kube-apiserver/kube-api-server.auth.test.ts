@@ -1,5 +1,5 @@
 import { createPublicKey, createVerify } from 'node:crypto';
-import { CoreV1Api, KubeConfig, type V1TokenRequest } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig, type V1TokenRequestSpec } from '@kubernetes/client-node';
 import { apiError, rawRequest, startKubeTestEnv, type KubeTestEnv } from './testing/kube-test-client.js';
 
 let env: KubeTestEnv;
@@ -12,7 +12,7 @@ afterAll(async () => {
   await env.server.stop();
 });
 
-async function requestToken(spec: V1TokenRequest['spec']): Promise<string> {
+async function requestToken(spec: V1TokenRequestSpec): Promise<string> {
   const reply = await env.core.createNamespacedServiceAccountToken({ name: 'operator', namespace: 'default', body: { spec } });
   return reply.status?.token ?? '';
 }

@@ -37,7 +37,7 @@ interface WatchEvent {
 }
 
 /** Opens a low-level watch and collects its events until `done`. */
-async function watchEvents(path: string, params: Record<string, unknown>) {
+async function watchEvents(path: string, params: Record<string, string | number | boolean | undefined>) {
   const events: WatchEvent[] = [];
   let ended = false;
   const controller = await new Watch(env.kc).watch(
