@@ -19,6 +19,8 @@ export interface InformerCacheFactoryOptions {
   readonly logger?: Logger;
   /** @default systemClock */
   readonly clock?: Clock;
+  /** Page size of the initial lists. @default 500 */
+  readonly pageSize?: number;
 }
 
 /** See the module comment. */
@@ -41,6 +43,7 @@ export class InformerCacheFactory implements CacheFactory {
         labelSelector: options.labelSelector,
         logger: this.options.logger ?? noopLogger,
         clock: this.options.clock ?? systemClock,
+        pageSize: this.options.pageSize,
       });
       this.caches.set(id, cache);
       if (this.started) cache.start();

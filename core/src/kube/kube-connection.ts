@@ -23,6 +23,8 @@ export interface KubeConnectionOptions extends LoadKubeConfigOptions {
   readonly cacheNamespace?: string;
   /** @default 'tessera' */
   readonly userAgent?: string;
+  /** Page size of lists (client and informers). @default 500 */
+  readonly pageSize?: number;
   /** @default noopLogger */
   readonly logger?: Logger;
   /** @default systemClock */
@@ -48,9 +50,9 @@ export function connectToKube(options: KubeConnectionOptions = {}): KubeConnecti
   const transport = new KubeTransport({ kubeConfig, qps: options.qps, burst: options.burst, userAgent: options.userAgent, clock });
   const resolver = new ResourceResolver(transport);
   const defaultNamespace = contextNamespace(kubeConfig);
-  const client = new RestKubeClient({ transport, resolver, fieldManager: options.fieldManager, defaultNamespace });
+  const client = new RestKubeClient({ transport, resolver, fieldManager: options.fieldManager, defaultNamespace, pageSize: options.pageSize });
   const logger = options.logger ?? noopLogger;
-  const caches = new InformerCacheFactory({ transport, resolver, namespace: options.cacheNamespace, logger, clock });
+  const caches = new InformerCacheFactory({ transport, resolver, namespace: options.cacheNamespace, logger, clock, pageSize: options.pageSize });
   return {
     client,
     caches,
