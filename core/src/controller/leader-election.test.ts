@@ -6,16 +6,33 @@ import { LeaderElector, type ElectionEnd, type LeaseObject } from './leader-elec
 const TIMING = { leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 2_000 };
 
 function aCandidate(kube: InMemoryKubeClient, clock: ManualClock, identity: string) {
-  const elector = new LeaderElector({ kube, clock, identity, leaseName: 'tessera-controller', leaseNamespace: 'tessera', random: () => 0, ...TIMING });
+  const elector = new LeaderElector({
+    kube,
+    clock,
+    identity,
+    leaseName: 'tessera-controller',
+    leaseNamespace: 'tessera',
+    random: () => 0,
+    ...TIMING,
+  });
   const abort = new AbortController();
   let started = 0;
   const ended: { value?: ElectionEnd } = {};
-  const running = elector.run(abort.signal, { onStartedLeading: () => started++ }).then((end) => (ended.value = end));
+  const running = elector
+    .run(abort.signal, { onStartedLeading: () => started++ })
+    .then((end) => (ended.value = end));
   return { elector, abort, running, ended, started: () => started };
 }
 
 async function lease(kube: InMemoryKubeClient): Promise<LeaseObject['spec']> {
-  return (await kube.get<LeaseObject>({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: 'tessera-controller', namespace: 'tessera' }))?.spec;
+  return (
+    await kube.get<LeaseObject>({
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      name: 'tessera-controller',
+      namespace: 'tessera',
+    })
+  )?.spec;
 }
 
 describe('LeaderElector', () => {
@@ -26,7 +43,11 @@ describe('LeaderElector', () => {
     await settle();
     expect(a.elector.isLeader).toBe(true);
     expect(a.started()).toBe(1);
-    expect(await lease(kube)).toMatchObject({ holderIdentity: 'a', leaseDurationSeconds: 15, leaseTransitions: 0 });
+    expect(await lease(kube)).toMatchObject({
+      holderIdentity: 'a',
+      leaseDurationSeconds: 15,
+      leaseTransitions: 0,
+    });
     a.abort.abort();
     await a.running;
   });
@@ -95,7 +116,8 @@ describe('LeaderElector', () => {
     const clock = new ManualClock();
     const a = aCandidate(kube, clock, 'a');
     await settle();
-    for (let i = 0; i < 10; i++) kube.failNext('get', new KubeApiError('unavailable', 503, 'ServiceUnavailable'), 'Lease');
+    for (let i = 0; i < 10; i++)
+      kube.failNext('get', new KubeApiError('unavailable', 503, 'ServiceUnavailable'), 'Lease');
     // WHEN the deadline passes THEN the election ends as lost
     await clock.advance(8_000);
     expect(a.ended.value).toBeUndefined();
@@ -123,7 +145,12 @@ describe('LeaderElector', () => {
     const clock = new ManualClock();
     const a = aCandidate(kube, clock, 'a');
     await settle();
-    const current = await kube.get<LeaseObject>({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: 'tessera-controller', namespace: 'tessera' });
+    const current = await kube.get<LeaseObject>({
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      name: 'tessera-controller',
+      namespace: 'tessera',
+    });
     await kube.update({ ...current!, spec: { ...current!.spec, holderIdentity: 'intruder' } });
     await clock.advance(2_000);
     expect(a.ended.value).toBe('lost');
@@ -134,7 +161,13 @@ describe('LeaderElector', () => {
     const clock = new ManualClock();
     const a = aCandidate(kube, clock, 'a');
     await settle();
-    const b = new LeaderElector({ kube, clock, identity: 'b', leaseName: 'tessera-controller', leaseNamespace: 'tessera' });
+    const b = new LeaderElector({
+      kube,
+      clock,
+      identity: 'b',
+      leaseName: 'tessera-controller',
+      leaseNamespace: 'tessera',
+    });
     await b.release();
     expect((await lease(kube))?.holderIdentity).toBe('a');
     a.abort.abort();

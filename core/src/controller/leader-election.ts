@@ -75,9 +75,12 @@ export class LeaderElector {
   constructor(private readonly options: LeaderElectorOptions) {
     this.identity = options.identity ?? `${hostname()}_${randomUUID()}`;
     this.clock = options.clock ?? systemClock;
-    this.logger = (options.logger ?? noopLogger).child({ lease: `${options.leaseNamespace}/${options.leaseName}` });
+    this.logger = (options.logger ?? noopLogger).child({
+      lease: `${options.leaseNamespace}/${options.leaseName}`,
+    });
     this.ref = { ...LEASE_API, name: options.leaseName, namespace: options.leaseNamespace };
-    if (this.renewDeadline >= this.leaseDuration) throw new Error('leader election: renewDeadline must be shorter than leaseDuration');
+    if (this.renewDeadline >= this.leaseDuration)
+      throw new Error('leader election: renewDeadline must be shorter than leaseDuration');
   }
 
   get isLeader(): boolean {
@@ -110,7 +113,13 @@ export class LeaderElector {
       const lease = await this.options.kube.get<LeaseObject>(this.ref);
       if (lease === undefined || lease.spec?.holderIdentity !== this.identity) return;
       const now = microTime(this.clock.now());
-      const spec: LeaseSpec = { holderIdentity: '', leaseDurationSeconds: 1, acquireTime: now, renewTime: now, leaseTransitions: lease.spec.leaseTransitions ?? 0 };
+      const spec: LeaseSpec = {
+        holderIdentity: '',
+        leaseDurationSeconds: 1,
+        acquireTime: now,
+        renewTime: now,
+        leaseTransitions: lease.spec.leaseTransitions ?? 0,
+      };
       await this.options.kube.update<LeaseObject>({ ...lease, spec });
       this.logger.info('released the leader lease', { identity: this.identity });
     } catch (error) {
@@ -149,7 +158,8 @@ export class LeaderElector {
       const renewed = await this.withDeadline(this.tryAcquireOrRenew(callbacks), remaining, signal);
       if (signal.aborted) return 'cancelled';
       if (renewed) lastRenew = this.clock.now();
-      else if (this.clock.now() - lastRenew >= this.renewDeadline || this.observedHolder !== this.identity) return 'lost';
+      else if (this.clock.now() - lastRenew >= this.renewDeadline || this.observedHolder !== this.identity)
+        return 'lost';
     }
   }
 
@@ -175,15 +185,26 @@ export class LeaderElector {
       this.observe(updated.spec ?? spec, now, callbacks);
       return true;
     } catch (error) {
-      if (!(error instanceof KubeApiError && error.isConflict)) this.logger.warn('leader election round failed', { err: error });
+      if (!(error instanceof KubeApiError && error.isConflict))
+        this.logger.warn('leader election round failed', { err: error });
       return false;
     }
   }
 
   private async create(now: number, callbacks: ElectionCallbacks): Promise<boolean> {
-    const spec: LeaseSpec = { holderIdentity: this.identity, leaseDurationSeconds: Math.ceil(this.leaseDuration / 1000), acquireTime: microTime(now), renewTime: microTime(now), leaseTransitions: 0 };
+    const spec: LeaseSpec = {
+      holderIdentity: this.identity,
+      leaseDurationSeconds: Math.ceil(this.leaseDuration / 1000),
+      acquireTime: microTime(now),
+      renewTime: microTime(now),
+      leaseTransitions: 0,
+    };
     try {
-      const created = await this.options.kube.create<LeaseObject>({ ...LEASE_API, metadata: { name: this.ref.name, namespace: this.ref.namespace }, spec });
+      const created = await this.options.kube.create<LeaseObject>({
+        ...LEASE_API,
+        metadata: { name: this.ref.name, namespace: this.ref.namespace },
+        spec,
+      });
       this.observe(created.spec ?? spec, now, callbacks);
       return true;
     } catch (error) {
@@ -193,7 +214,13 @@ export class LeaderElector {
   }
 
   private observe(record: LeaseSpec, now: number, callbacks: ElectionCallbacks): void {
-    const serialised = JSON.stringify([record.holderIdentity, record.leaseDurationSeconds, record.acquireTime, record.renewTime, record.leaseTransitions]);
+    const serialised = JSON.stringify([
+      record.holderIdentity,
+      record.leaseDurationSeconds,
+      record.acquireTime,
+      record.renewTime,
+      record.leaseTransitions,
+    ]);
     if (serialised === this.observed) return;
     this.observed = serialised;
     this.observedAt = now;

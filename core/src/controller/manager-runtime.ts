@@ -77,7 +77,13 @@ export function createOperatorRuntime(options: OperatorRuntimeOptions = {}): Ope
   const logger = new JsonLogger({ level: options.logLevel ?? 'info', redactor, sink: options.logSink });
   const metrics = new TesseraMetrics();
   const kube = connectToKube({ ...options, cacheNamespace: options.namespace, logger, clock });
-  const events = new KubeEventRecorder({ kube: kube.client, redactor, logger, clock, component: options.eventComponent });
+  const events = new KubeEventRecorder({
+    kube: kube.client,
+    redactor,
+    logger,
+    clock,
+    component: options.eventComponent,
+  });
   const manager = new Manager({
     caches: kube.caches,
     logger,
@@ -117,17 +123,25 @@ export function createOperatorRuntime(options: OperatorRuntimeOptions = {}): Ope
   };
 }
 
-async function startServers(options: OperatorRuntimeOptions, metrics: TesseraMetrics, manager: Manager): Promise<OpsServer[]> {
+async function startServers(
+  options: OperatorRuntimeOptions,
+  metrics: TesseraMetrics,
+  manager: Manager,
+): Promise<OpsServer[]> {
   const metricsAddress = options.metricsAddress ?? ':8080';
   const healthAddress = options.healthAddress ?? ':8082';
   const health = { healthy: () => true, ready: () => manager.ready };
   const enabled = (address: string): boolean => address !== '' && address !== '0';
   if (enabled(metricsAddress) && metricsAddress === healthAddress) {
-    return [await startOpsServer({ ...parseListenAddress(metricsAddress), registry: metrics.registry, ...health })];
+    return [
+      await startOpsServer({ ...parseListenAddress(metricsAddress), registry: metrics.registry, ...health }),
+    ];
   }
   const servers: OpsServer[] = [];
-  if (enabled(metricsAddress)) servers.push(await startOpsServer({ ...parseListenAddress(metricsAddress), registry: metrics.registry }));
-  if (enabled(healthAddress)) servers.push(await startOpsServer({ ...parseListenAddress(healthAddress), ...health }));
+  if (enabled(metricsAddress))
+    servers.push(await startOpsServer({ ...parseListenAddress(metricsAddress), registry: metrics.registry }));
+  if (enabled(healthAddress))
+    servers.push(await startOpsServer({ ...parseListenAddress(healthAddress), ...health }));
   return servers;
 }
 

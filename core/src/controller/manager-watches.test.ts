@@ -68,7 +68,19 @@ describe('enqueueOnChange', () => {
     const secret: KubeObject = {
       apiVersion: 'v1',
       kind: 'Secret',
-      metadata: { name: 'db-secret', namespace: 'a', ownerReferences: [{ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', name: 'db', uid: 'u', controller: true }] },
+      metadata: {
+        name: 'db-secret',
+        namespace: 'a',
+        ownerReferences: [
+          {
+            apiVersion: 'external-secrets.io/v1',
+            kind: 'ExternalSecret',
+            name: 'db',
+            uid: 'u',
+            controller: true,
+          },
+        ],
+      },
     };
     cache.emit('deleted', secret);
     expect(await keys(queue)).toEqual(['a/db']);

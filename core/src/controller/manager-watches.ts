@@ -18,7 +18,11 @@ export interface EnqueueOptions<T extends KubeObject> {
 }
 
 /** Queues keys for every (filtered) change seen by `cache`; returns the unsubscribe function. */
-export function enqueueOnChange<T extends KubeObject>(cache: ObjectCache<T>, queue: WorkQueue, options: EnqueueOptions<T> = {}): () => void {
+export function enqueueOnChange<T extends KubeObject>(
+  cache: ObjectCache<T>,
+  queue: WorkQueue,
+  options: EnqueueOptions<T> = {},
+): () => void {
   const map = options.map ?? ((object: T) => [objectKeyOf(object)]);
   return cache.onChange((type, object, old) => {
     if (options.filter !== undefined && !options.filter(type, object, old)) return;
@@ -33,7 +37,11 @@ export function enqueueOnChange<T extends KubeObject>(cache: ObjectCache<T>, que
  * spec (`generation`), labels, annotations or the deletion timestamp, but not to status-only writes
  * (which the reconciler itself makes).
  */
-export function ignoreStatusOnlyUpdates<T extends KubeObject>(type: WatchEventType, object: T, old?: T): boolean {
+export function ignoreStatusOnlyUpdates<T extends KubeObject>(
+  type: WatchEventType,
+  object: T,
+  old?: T,
+): boolean {
   if (type !== 'updated' || old === undefined) return true;
   const now = object.metadata;
   const before = old.metadata;
@@ -53,7 +61,11 @@ export function controllerOwnerKeys(kind: string): (object: KubeObject) => Objec
   return (object) =>
     (object.metadata.ownerReferences ?? [])
       .filter((owner) => owner.kind === kind && owner.controller === true)
-      .map((owner) => (object.metadata.namespace ? { namespace: object.metadata.namespace, name: owner.name } : { name: owner.name }));
+      .map((owner) =>
+        object.metadata.namespace
+          ? { namespace: object.metadata.namespace, name: owner.name }
+          : { name: owner.name },
+      );
 }
 
 function sameMap(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {

@@ -37,7 +37,14 @@ class RecordingReconciler implements Reconciler {
   }
 }
 
-const ELECTION = { leaseName: 'tessera', leaseNamespace: 'default', leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 2_000, random: () => 0 };
+const ELECTION = {
+  leaseName: 'tessera',
+  leaseNamespace: 'default',
+  leaseDurationMs: 15_000,
+  renewDeadlineMs: 10_000,
+  retryPeriodMs: 2_000,
+  random: () => 0,
+};
 
 describe('Manager', () => {
   it('is ready only after the caches sync, and reconciles queued keys then', async () => {
@@ -101,7 +108,11 @@ describe('Manager', () => {
     const reconciler = new RecordingReconciler(caches.log);
     let finish!: () => void;
     reconciler.hold = new Promise((resolve) => (finish = resolve));
-    const manager = new Manager({ caches, clock: new ManualClock(), leaderElection: { ...ELECTION, kube, identity: 'a' } });
+    const manager = new Manager({
+      caches,
+      clock: new ManualClock(),
+      leaderElection: { ...ELECTION, kube, identity: 'a' },
+    });
     manager.onStop(async () => {
       caches.log.push('hook');
     });
@@ -115,8 +126,19 @@ describe('Manager', () => {
     expect(caches.log).toEqual(['caches started', 'reconcile slow']);
     finish();
     await stopping;
-    expect(caches.log).toEqual(['caches started', 'reconcile slow', 'reconciled slow', 'hook', 'caches stopped']);
-    const lease = await kube.get<KubeObject & { spec: { holderIdentity: string } }>({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: 'tessera', namespace: 'default' });
+    expect(caches.log).toEqual([
+      'caches started',
+      'reconcile slow',
+      'reconciled slow',
+      'hook',
+      'caches stopped',
+    ]);
+    const lease = await kube.get<KubeObject & { spec: { holderIdentity: string } }>({
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      name: 'tessera',
+      namespace: 'default',
+    });
     expect(lease?.spec.holderIdentity).toBe('');
     expect(await manager.done).toBe('stopped');
   });
@@ -130,12 +152,26 @@ describe('Manager', () => {
     manager.addController({ name: 'es', reconciler: new RecordingReconciler(caches.log) });
     await manager.start();
     await settle();
-    const lease = await kube.get<KubeObject & { spec: object }>({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: 'tessera', namespace: 'default' });
+    const lease = await kube.get<KubeObject & { spec: object }>({
+      apiVersion: 'coordination.k8s.io/v1',
+      kind: 'Lease',
+      name: 'tessera',
+      namespace: 'default',
+    });
     await kube.update({ ...lease!, spec: { ...lease!.spec, holderIdentity: 'b' } });
     await clock.advance(2_000);
     expect(await manager.done).toBe('lost-leadership');
     expect(manager.leading).toBe(false);
     expect(caches.log).toContain('caches stopped');
-    expect((await kube.get<KubeObject & { spec: { holderIdentity: string } }>({ apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', name: 'tessera', namespace: 'default' }))?.spec.holderIdentity).toBe('b');
+    expect(
+      (
+        await kube.get<KubeObject & { spec: { holderIdentity: string } }>({
+          apiVersion: 'coordination.k8s.io/v1',
+          kind: 'Lease',
+          name: 'tessera',
+          namespace: 'default',
+        })
+      )?.spec.holderIdentity,
+    ).toBe('b');
   });
 });

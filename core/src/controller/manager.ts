@@ -77,7 +77,13 @@ export class Manager {
   constructor(private readonly options: ManagerOptions) {
     this.logger = options.logger ?? noopLogger;
     this.clock = options.clock ?? systemClock;
-    this.elector = options.leaderElection && new LeaderElector({ ...options.leaderElection, clock: options.leaderElection.clock ?? this.clock, logger: options.leaderElection.logger ?? this.logger });
+    this.elector =
+      options.leaderElection &&
+      new LeaderElector({
+        ...options.leaderElection,
+        clock: options.leaderElection.clock ?? this.clock,
+        logger: options.leaderElection.logger ?? this.logger,
+      });
   }
 
   /** True once every cache has synced (drives `/readyz`). */
@@ -98,7 +104,8 @@ export class Manager {
   /** Registers a controller; returns its queue (also handed to `registration.watch`). */
   addController(registration: ControllerRegistration): WorkQueue {
     const observers = this.options.metrics?.controller(registration.name);
-    const rateLimiter = this.options.rateLimiter?.(registration.name) ?? defaultControllerRateLimiter({ clock: this.clock });
+    const rateLimiter =
+      this.options.rateLimiter?.(registration.name) ?? defaultControllerRateLimiter({ clock: this.clock });
     const queue = new WorkQueue({ clock: this.clock, rateLimiter, observer: observers?.queue });
     const runner = new ControllerRunner({
       name: registration.name,

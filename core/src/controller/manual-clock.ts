@@ -65,7 +65,8 @@ export class ManualClock implements Clock {
   private earliest(): PendingTimer | undefined {
     let best: PendingTimer | undefined;
     for (const timer of this.pending.values()) {
-      if (best === undefined || timer.at < best.at || (timer.at === best.at && timer.seq < best.seq)) best = timer;
+      if (best === undefined || timer.at < best.at || (timer.at === best.at && timer.seq < best.seq))
+        best = timer;
     }
     return best;
   }

@@ -1,5 +1,11 @@
 import { ManualClock } from './manual-clock.js';
-import { BucketRateLimiter, ExponentialBackoffLimiter, MaxOfRateLimiter, TokenBucket, defaultControllerRateLimiter } from './rate-limiter.js';
+import {
+  BucketRateLimiter,
+  ExponentialBackoffLimiter,
+  MaxOfRateLimiter,
+  TokenBucket,
+  defaultControllerRateLimiter,
+} from './rate-limiter.js';
 
 describe('ExponentialBackoffLimiter', () => {
   it('doubles the delay from 5 ms per failure of the same key', () => {
@@ -53,7 +59,10 @@ describe('TokenBucket', () => {
 describe('MaxOfRateLimiter', () => {
   it('waits as long as the slowest limiter asks', () => {
     const clock = new ManualClock();
-    const limiter = new MaxOfRateLimiter(new ExponentialBackoffLimiter({ baseDelayMs: 1 }), new BucketRateLimiter({ qps: 1, burst: 1, clock }));
+    const limiter = new MaxOfRateLimiter(
+      new ExponentialBackoffLimiter({ baseDelayMs: 1 }),
+      new BucketRateLimiter({ qps: 1, burst: 1, clock }),
+    );
     expect(limiter.when('a')).toBe(1);
     expect(limiter.when('b')).toBe(1000);
     expect(limiter.retries('a')).toBe(1);

@@ -1,7 +1,14 @@
 import { RateLimitedError } from '../provider/errors.js';
 import { ManualClock, settle } from './manual-clock.js';
 import { ExponentialBackoffLimiter } from './rate-limiter.js';
-import { TerminalError, awaitChange, requeue, type ObjectKey, type ReconcileResult, type Reconciler } from './reconciler.js';
+import {
+  TerminalError,
+  awaitChange,
+  requeue,
+  type ObjectKey,
+  type ReconcileResult,
+  type Reconciler,
+} from './reconciler.js';
 import { ControllerRunner, type ReconcileOutcome } from './runner.js';
 import { WorkQueue } from './work-queue.js';
 
@@ -23,7 +30,14 @@ function setUp(concurrency = 1) {
   const queue = new WorkQueue({ clock, rateLimiter: new ExponentialBackoffLimiter({ baseDelayMs: 100 }) });
   const reconciler = new ScriptedReconciler();
   const outcomes: ReconcileOutcome['kind'][] = [];
-  const runner = new ControllerRunner({ name: 'test', reconciler, queue, concurrency, requeueJitter: 0, observer: { reconciled: (o) => outcomes.push(o) } });
+  const runner = new ControllerRunner({
+    name: 'test',
+    reconciler,
+    queue,
+    concurrency,
+    requeueJitter: 0,
+    observer: { reconciled: (o) => outcomes.push(o) },
+  });
   return { clock, queue, reconciler, runner, outcomes };
 }
 

@@ -116,7 +116,11 @@ export class ControllerRunner {
       try {
         await this.processOne(key);
       } catch (error) {
-        this.options.logger?.error('runner failed while handling an outcome', { controller: this.name, key, err: error });
+        this.options.logger?.error('runner failed while handling an outcome', {
+          controller: this.name,
+          key,
+          err: error,
+        });
         this.options.queue.addRateLimited(key);
       } finally {
         this.options.queue.done(key);
@@ -144,10 +148,18 @@ export class ControllerRunner {
     const fields = { controller: this.name, key };
     switch (outcome.kind) {
       case 'error':
-        logger.error('reconcile failed, will retry', { ...fields, retries: this.options.queue.retries(key), err: outcome.error });
+        logger.error('reconcile failed, will retry', {
+          ...fields,
+          retries: this.options.queue.retries(key),
+          err: outcome.error,
+        });
         return;
       case 'terminal_error':
-        logger.warn('reconcile failed until the object changes', { ...fields, reason: outcome.error.reason, err: outcome.error });
+        logger.warn('reconcile failed until the object changes', {
+          ...fields,
+          reason: outcome.error.reason,
+          err: outcome.error,
+        });
         return;
       case 'throttled':
         logger.warn('reconcile throttled by the backend', { ...fields, retryAfterMs: outcome.delayMs });

@@ -3,7 +3,14 @@ import { ExponentialBackoffLimiter } from './rate-limiter.js';
 import { WorkQueue } from './work-queue.js';
 
 function aQueue(clock = new ManualClock()): { queue: WorkQueue; clock: ManualClock } {
-  return { clock, queue: new WorkQueue({ clock, rateLimiter: new ExponentialBackoffLimiter({ baseDelayMs: 100 }), random: () => 0.5 }) };
+  return {
+    clock,
+    queue: new WorkQueue({
+      clock,
+      rateLimiter: new ExponentialBackoffLimiter({ baseDelayMs: 100 }),
+      random: () => 0.5,
+    }),
+  };
 }
 
 async function drainKeys(queue: WorkQueue): Promise<string[]> {
@@ -144,7 +151,14 @@ describe('WorkQueue', () => {
   it('reports depth, adds and retries to its observer', async () => {
     const clock = new ManualClock();
     const seen = { depth: [] as number[], added: 0, retried: 0 };
-    const queue = new WorkQueue({ clock, observer: { depth: (d) => seen.depth.push(d), added: () => seen.added++, retried: () => seen.retried++ } });
+    const queue = new WorkQueue({
+      clock,
+      observer: {
+        depth: (d) => seen.depth.push(d),
+        added: () => seen.added++,
+        retried: () => seen.retried++,
+      },
+    });
     queue.add('a');
     queue.add('a');
     queue.addRateLimited('b');

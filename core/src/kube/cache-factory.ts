@@ -30,7 +30,10 @@ export class InformerCacheFactory implements CacheFactory {
 
   constructor(private readonly options: InformerCacheFactoryOptions) {}
 
-  cache<T extends KubeObject>(kind: KindRef, options: { namespace?: string; labelSelector?: string } = {}): ObjectCache<T> {
+  cache<T extends KubeObject>(
+    kind: KindRef,
+    options: { namespace?: string; labelSelector?: string } = {},
+  ): ObjectCache<T> {
     const namespace = options.namespace ?? this.options.namespace;
     const id = `${kind.apiVersion}|${kind.kind}|${namespace ?? ''}|${options.labelSelector ?? ''}`;
     let cache = this.caches.get(id);

@@ -4,7 +4,11 @@ import { KubeEventRecorder } from './event-recorder.js';
 import { InMemoryKubeClient } from './in-memory-kube-client.js';
 import { KubeApiError, type KubeObject } from './kube-port.js';
 
-const ES: KubeObject = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret', metadata: { name: 'db', namespace: 'team-a', uid: 'u1', resourceVersion: '7' } };
+const ES: KubeObject = {
+  apiVersion: 'external-secrets.io/v1',
+  kind: 'ExternalSecret',
+  metadata: { name: 'db', namespace: 'team-a', uid: 'u1', resourceVersion: '7' },
+};
 
 interface EventObject extends KubeObject {
   count: number;
@@ -51,7 +55,12 @@ describe('KubeEventRecorder', () => {
     recorder.record(ES, 'Normal', 'Updated', 'synced');
     await recorder.flush();
     const [first] = kube.all<EventObject>('Event');
-    await kube.delete({ apiVersion: 'v1', kind: 'Event', name: first.metadata.name as string, namespace: 'team-a' });
+    await kube.delete({
+      apiVersion: 'v1',
+      kind: 'Event',
+      name: first.metadata.name as string,
+      namespace: 'team-a',
+    });
     recorder.record(ES, 'Normal', 'Updated', 'synced');
     await recorder.flush();
     expect(kube.all<EventObject>('Event').map((e) => e.count)).toEqual([1]);
@@ -81,7 +90,12 @@ describe('KubeEventRecorder', () => {
   it('puts events about cluster-scoped objects in the default namespace', async () => {
     const kube = new InMemoryKubeClient();
     const recorder = new KubeEventRecorder({ kube });
-    recorder.record({ apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore', metadata: { name: 'vault' } }, 'Normal', 'Valid', 'store validated');
+    recorder.record(
+      { apiVersion: 'external-secrets.io/v1', kind: 'ClusterSecretStore', metadata: { name: 'vault' } },
+      'Normal',
+      'Valid',
+      'store validated',
+    );
     await recorder.flush();
     expect(kube.all<EventObject>('Event')[0].metadata.namespace).toBe('default');
   });
@@ -89,7 +103,13 @@ describe('KubeEventRecorder', () => {
   it('drops the oldest pending events when the backlog is full', async () => {
     const kube = new InMemoryKubeClient();
     const recorder = new KubeEventRecorder({ kube, maxPending: 2 });
-    for (let i = 0; i < 5; i++) recorder.record({ ...ES, metadata: { ...ES.metadata, name: `es-${i}` } }, 'Normal', 'Updated', 'synced');
+    for (let i = 0; i < 5; i++)
+      recorder.record(
+        { ...ES, metadata: { ...ES.metadata, name: `es-${i}` } },
+        'Normal',
+        'Updated',
+        'synced',
+      );
     await recorder.flush();
     expect(recorder.dropped).toBeGreaterThan(0);
     expect(kube.all('Event').length).toBeLessThan(5);

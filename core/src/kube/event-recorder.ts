@@ -86,7 +86,11 @@ export class KubeEventRecorder implements EventRecorder {
       try {
         await this.write(next);
       } catch (error) {
-        this.logger.warn('could not write event', { reason: next.reason, object: next.object.metadata.name, err: error });
+        this.logger.warn('could not write event', {
+          reason: next.reason,
+          object: next.object.metadata.name,
+          err: error,
+        });
       }
     }
   }
@@ -95,9 +99,16 @@ export class KubeEventRecorder implements EventRecorder {
     const key = aggregationKey(event);
     const known = this.remembered.get(key);
     if (known !== undefined) {
-      const patch = { count: known.count + 1, lastTimestamp: new Date(event.at).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+      const patch = {
+        count: known.count + 1,
+        lastTimestamp: new Date(event.at).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      };
       try {
-        await this.options.kube.patch({ apiVersion: 'v1', kind: 'Event', name: known.name, namespace: known.namespace }, patch, 'merge');
+        await this.options.kube.patch(
+          { apiVersion: 'v1', kind: 'Event', name: known.name, namespace: known.namespace },
+          patch,
+          'merge',
+        );
         known.count++;
         this.touch(key, known);
         return;
@@ -107,7 +118,11 @@ export class KubeEventRecorder implements EventRecorder {
       }
     }
     const created = await this.options.kube.create(this.newEvent(event));
-    this.touch(key, { name: created.metadata.name ?? '', namespace: created.metadata.namespace ?? '', count: 1 });
+    this.touch(key, {
+      name: created.metadata.name ?? '',
+      namespace: created.metadata.namespace ?? '',
+      count: 1,
+    });
   }
 
   private newEvent(event: PendingEvent): KubeObject {
@@ -152,5 +167,13 @@ export class KubeEventRecorder implements EventRecorder {
 
 function aggregationKey(event: PendingEvent): string {
   const { metadata, kind } = event.object;
-  return [kind, metadata.namespace ?? '', metadata.name ?? '', metadata.uid ?? '', event.type, event.reason, event.message].join('\u0000');
+  return [
+    kind,
+    metadata.namespace ?? '',
+    metadata.name ?? '',
+    metadata.uid ?? '',
+    event.type,
+    event.reason,
+    event.message,
+  ].join('\u0000');
 }

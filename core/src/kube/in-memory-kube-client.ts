@@ -52,9 +52,15 @@ export class InMemoryKubeClient implements KubeClient {
   async create<T extends KubeObject>(object: T): Promise<T> {
     this.enter('create', refOf(object));
     const key = keyOf(refOf(object));
-    if (this.objects.has(key)) throw new KubeApiError(`${object.kind} "${object.metadata.name}" already exists`, 409, 'AlreadyExists');
+    if (this.objects.has(key))
+      throw new KubeApiError(`${object.kind} "${object.metadata.name}" already exists`, 409, 'AlreadyExists');
     const stored = clone(object);
-    stored.metadata = { ...stored.metadata, uid: `uid-${++this.version}`, resourceVersion: String(this.version), creationTimestamp: new Date(0).toISOString() };
+    stored.metadata = {
+      ...stored.metadata,
+      uid: `uid-${++this.version}`,
+      resourceVersion: String(this.version),
+      creationTimestamp: new Date(0).toISOString(),
+    };
     this.objects.set(key, stored);
     return clone(stored) as T;
   }
@@ -87,37 +93,68 @@ export class InMemoryKubeClient implements KubeClient {
   private replace<T extends KubeObject>(object: T, statusOnly: boolean): T {
     const key = keyOf(refOf(object));
     const stored = this.objects.get(key);
-    if (stored === undefined) throw new KubeApiError(`${object.kind} "${object.metadata.name}" not found`, 404, 'NotFound');
-    if (object.metadata.resourceVersion !== undefined && object.metadata.resourceVersion !== stored.metadata.resourceVersion) {
-      throw new KubeApiError(`Operation cannot be fulfilled on ${object.kind} "${object.metadata.name}": the object has been modified`, 409, 'Conflict');
+    if (stored === undefined)
+      throw new KubeApiError(`${object.kind} "${object.metadata.name}" not found`, 404, 'NotFound');
+    if (
+      object.metadata.resourceVersion !== undefined &&
+      object.metadata.resourceVersion !== stored.metadata.resourceVersion
+    ) {
+      throw new KubeApiError(
+        `Operation cannot be fulfilled on ${object.kind} "${object.metadata.name}": the object has been modified`,
+        409,
+        'Conflict',
+      );
     }
     return this.store(key, stored, clone(object), statusOnly) as T;
   }
 
-  private applyPatch<T extends KubeObject>(ref: ObjectRef, patch: unknown, type: PatchType, statusOnly: boolean): T {
+  private applyPatch<T extends KubeObject>(
+    ref: ObjectRef,
+    patch: unknown,
+    type: PatchType,
+    statusOnly: boolean,
+  ): T {
     const key = keyOf(ref);
     const stored = this.objects.get(key);
     if (stored === undefined) throw new KubeApiError(`${ref.kind} "${ref.name}" not found`, 404, 'NotFound');
-    if (type === 'json') throw new KubeApiError('JSON patch is not supported by InMemoryKubeClient', 415, 'UnsupportedMediaType');
+    if (type === 'json')
+      throw new KubeApiError(
+        'JSON patch is not supported by InMemoryKubeClient',
+        415,
+        'UnsupportedMediaType',
+      );
     return this.store(key, stored, mergePatch(clone(stored), patch) as KubeObject, statusOnly) as T;
   }
 
   private store(key: string, stored: KubeObject, next: KubeObject, statusOnly: boolean): KubeObject {
-    const merged = statusOnly ? { ...clone(stored), status: next.status } : { ...next, status: stored.status };
-    merged.metadata = { ...(statusOnly ? stored.metadata : next.metadata), uid: stored.metadata.uid, resourceVersion: String(++this.version) };
+    const merged = statusOnly
+      ? { ...clone(stored), status: next.status }
+      : { ...next, status: stored.status };
+    merged.metadata = {
+      ...(statusOnly ? stored.metadata : next.metadata),
+      uid: stored.metadata.uid,
+      resourceVersion: String(++this.version),
+    };
     this.objects.set(key, merged);
     return clone(merged);
   }
 
   private enter(verb: Verb, ref: ObjectRef): void {
     this.calls.push(`${verb} ${ref.kind} ${ref.namespace ?? ''}/${ref.name}`);
-    const index = this.failures.findIndex((f) => f.verb === verb && (f.kind === undefined || f.kind === ref.kind));
+    const index = this.failures.findIndex(
+      (f) => f.verb === verb && (f.kind === undefined || f.kind === ref.kind),
+    );
     if (index >= 0) throw this.failures.splice(index, 1)[0].error;
   }
 }
 
 function refOf(object: KubeObject): ObjectRef {
-  return { apiVersion: object.apiVersion, kind: object.kind, name: object.metadata.name ?? '', namespace: object.metadata.namespace };
+  return {
+    apiVersion: object.apiVersion,
+    kind: object.kind,
+    name: object.metadata.name ?? '',
+    namespace: object.metadata.namespace,
+  };
 }
 
 function keyOf(ref: ObjectRef): string {
@@ -139,7 +176,10 @@ function matchesSelector(object: KubeObject, selector: string | undefined): bool
 
 function mergePatch(target: unknown, patch: unknown): unknown {
   if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) return patch;
-  const out: Record<string, unknown> = target !== null && typeof target === 'object' && !Array.isArray(target) ? { ...(target as Record<string, unknown>) } : {};
+  const out: Record<string, unknown> =
+    target !== null && typeof target === 'object' && !Array.isArray(target)
+      ? { ...(target as Record<string, unknown>) }
+      : {};
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete out[key];
     else out[key] = mergePatch(out[key], value);

@@ -50,7 +50,10 @@ export class RestKubeClient implements KubeClient {
   async get<T extends KubeObject>(ref: ObjectRef): Promise<T | undefined> {
     const info = await this.options.resolver.resolve(ref);
     try {
-      const object = await this.options.transport.request<T>({ method: 'GET', path: objectPath(info, ref.name, this.ns(info, ref.namespace)) });
+      const object = await this.options.transport.request<T>({
+        method: 'GET',
+        path: objectPath(info, ref.name, this.ns(info, ref.namespace)),
+      });
       return withKind(object, ref);
     } catch (error) {
       if (error instanceof KubeApiError && error.isNotFound) return undefined;
@@ -64,7 +67,12 @@ export class RestKubeClient implements KubeClient {
     const items: T[] = [];
     let next: string | undefined;
     do {
-      const query = { labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: this.options.pageSize ?? 500, continue: next };
+      const query = {
+        labelSelector: options.labelSelector,
+        fieldSelector: options.fieldSelector,
+        limit: this.options.pageSize ?? 500,
+        continue: next,
+      };
       const page = await this.options.transport.request<ListBody<T>>({ method: 'GET', path, query });
       for (const item of page.items ?? []) items.push(withKind(item, kind));
       next = page.metadata?.continue || undefined;
@@ -75,7 +83,12 @@ export class RestKubeClient implements KubeClient {
   async create<T extends KubeObject>(object: T, options: { fieldManager?: string } = {}): Promise<T> {
     const info = await this.options.resolver.resolve(object);
     const path = collectionPath(info, this.ns(info, object.metadata.namespace));
-    return this.write<T>(object, { method: 'POST', path, body: object, query: this.managerQuery(options.fieldManager) });
+    return this.write<T>(object, {
+      method: 'POST',
+      path,
+      body: object,
+      query: this.managerQuery(options.fieldManager),
+    });
   }
 
   async update<T extends KubeObject>(object: T, options: { fieldManager?: string } = {}): Promise<T> {
@@ -94,34 +107,64 @@ export class RestKubeClient implements KubeClient {
     return this.sendPatch<T>(ref, patch, type, 'status');
   }
 
-  async delete(ref: ObjectRef, options: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; uid?: string } = {}): Promise<void> {
+  async delete(
+    ref: ObjectRef,
+    options: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; uid?: string } = {},
+  ): Promise<void> {
     const info = await this.options.resolver.resolve(ref);
     const body: Record<string, unknown> = { kind: 'DeleteOptions', apiVersion: 'v1' };
     if (options.propagationPolicy !== undefined) body.propagationPolicy = options.propagationPolicy;
     if (options.uid !== undefined) body.preconditions = { uid: options.uid };
     try {
-      await this.options.transport.request({ method: 'DELETE', path: objectPath(info, ref.name, this.ns(info, ref.namespace)), body });
+      await this.options.transport.request({
+        method: 'DELETE',
+        path: objectPath(info, ref.name, this.ns(info, ref.namespace)),
+        body,
+      });
     } catch (error) {
       if (error instanceof KubeApiError && error.isNotFound) return;
       throw error;
     }
   }
 
-  private async put<T extends KubeObject>(object: T, subresource?: string, fieldManager?: string): Promise<T> {
+  private async put<T extends KubeObject>(
+    object: T,
+    subresource?: string,
+    fieldManager?: string,
+  ): Promise<T> {
     const info = await this.options.resolver.resolve(object);
     const name = object.metadata.name ?? '';
     const path = objectPath(info, name, this.ns(info, object.metadata.namespace), subresource);
-    return this.write<T>(object, { method: 'PUT', path, body: object, query: this.managerQuery(fieldManager) });
+    return this.write<T>(object, {
+      method: 'PUT',
+      path,
+      body: object,
+      query: this.managerQuery(fieldManager),
+    });
   }
 
-  private async sendPatch<T extends KubeObject>(ref: ObjectRef, patch: unknown, type: PatchType, subresource?: string): Promise<T> {
+  private async sendPatch<T extends KubeObject>(
+    ref: ObjectRef,
+    patch: unknown,
+    type: PatchType,
+    subresource?: string,
+  ): Promise<T> {
     const info = await this.options.resolver.resolve(ref);
     const path = objectPath(info, ref.name, this.ns(info, ref.namespace), subresource);
-    const request = { method: 'PATCH' as const, path, body: patch, contentType: PATCH_CONTENT_TYPES[type], query: this.managerQuery() };
+    const request = {
+      method: 'PATCH' as const,
+      path,
+      body: patch,
+      contentType: PATCH_CONTENT_TYPES[type],
+      query: this.managerQuery(),
+    };
     return this.write<T>(ref, request);
   }
 
-  private async write<T extends KubeObject>(kind: KindRef, request: Parameters<KubeTransport['request']>[0]): Promise<T> {
+  private async write<T extends KubeObject>(
+    kind: KindRef,
+    request: Parameters<KubeTransport['request']>[0],
+  ): Promise<T> {
     return withKind(await this.options.transport.request<T>(request), kind);
   }
 

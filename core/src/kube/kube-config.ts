@@ -30,7 +30,9 @@ export function loadKubeConfig(options: LoadKubeConfigOptions = {}): KubeConfig 
   try {
     if (options.kubeconfigPath !== undefined) {
       if (!existsSync(options.kubeconfigPath)) {
-        throw new KubeConfigError(`kubeconfig "${options.kubeconfigPath}" does not exist; pass the path of a readable kubeconfig`);
+        throw new KubeConfigError(
+          `kubeconfig "${options.kubeconfigPath}" does not exist; pass the path of a readable kubeconfig`,
+        );
       }
       config.loadFromFile(options.kubeconfigPath);
     } else if (env.KUBERNETES_SERVICE_HOST) {
@@ -44,12 +46,19 @@ export function loadKubeConfig(options: LoadKubeConfigOptions = {}): KubeConfig 
   }
   if (options.context !== undefined) {
     if (config.getContextObject(options.context) === null) {
-      throw new KubeConfigError(`context "${options.context}" is not in the kubeconfig; pick one of: ${config.getContexts().map((c) => c.name).join(', ')}`);
+      throw new KubeConfigError(
+        `context "${options.context}" is not in the kubeconfig; pick one of: ${config
+          .getContexts()
+          .map((c) => c.name)
+          .join(', ')}`,
+      );
     }
     config.setCurrentContext(options.context);
   }
   if (config.getCurrentCluster() === null) {
-    throw new KubeConfigError('the kubeconfig has no current cluster; set current-context or pass --kubeconfig');
+    throw new KubeConfigError(
+      'the kubeconfig has no current cluster; set current-context or pass --kubeconfig',
+    );
   }
   return config;
 }

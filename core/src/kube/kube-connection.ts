@@ -47,12 +47,31 @@ export interface KubeConnection {
 export function connectToKube(options: KubeConnectionOptions = {}): KubeConnection {
   const kubeConfig = loadKubeConfig(options);
   const clock = options.clock ?? systemClock;
-  const transport = new KubeTransport({ kubeConfig, qps: options.qps, burst: options.burst, userAgent: options.userAgent, clock });
+  const transport = new KubeTransport({
+    kubeConfig,
+    qps: options.qps,
+    burst: options.burst,
+    userAgent: options.userAgent,
+    clock,
+  });
   const resolver = new ResourceResolver(transport);
   const defaultNamespace = contextNamespace(kubeConfig);
-  const client = new RestKubeClient({ transport, resolver, fieldManager: options.fieldManager, defaultNamespace, pageSize: options.pageSize });
+  const client = new RestKubeClient({
+    transport,
+    resolver,
+    fieldManager: options.fieldManager,
+    defaultNamespace,
+    pageSize: options.pageSize,
+  });
   const logger = options.logger ?? noopLogger;
-  const caches = new InformerCacheFactory({ transport, resolver, namespace: options.cacheNamespace, logger, clock, pageSize: options.pageSize });
+  const caches = new InformerCacheFactory({
+    transport,
+    resolver,
+    namespace: options.cacheNamespace,
+    logger,
+    clock,
+    pageSize: options.pageSize,
+  });
   return {
     client,
     caches,

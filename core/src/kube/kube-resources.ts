@@ -34,7 +34,11 @@ export class ResourceResolver {
     const fresh = await this.load(kind.apiVersion, true);
     const info = fresh.get(kind.kind);
     if (info === undefined) {
-      throw new KubeApiError(`the server does not serve kind ${kind.kind} in ${kind.apiVersion}; is its CRD installed?`, 404, 'NotFound');
+      throw new KubeApiError(
+        `the server does not serve kind ${kind.kind} in ${kind.apiVersion}; is its CRD installed?`,
+        404,
+        'NotFound',
+      );
     }
     return info;
   }
@@ -53,7 +57,10 @@ export class ResourceResolver {
     const map = new Map<string, ResourceInfo>();
     let list: { resources?: ApiResource[] };
     try {
-      list = await this.transport.request<{ resources?: ApiResource[] }>({ method: 'GET', path: `/${groupVersionPath}` });
+      list = await this.transport.request<{ resources?: ApiResource[] }>({
+        method: 'GET',
+        path: `/${groupVersionPath}`,
+      });
     } catch (error) {
       if (error instanceof KubeApiError && error.isNotFound) return map;
       throw error;
@@ -73,7 +80,12 @@ export function collectionPath(info: ResourceInfo, namespace?: string): string {
 }
 
 /** Path of one object, optionally a subresource (`status`). */
-export function objectPath(info: ResourceInfo, name: string, namespace?: string, subresource?: string): string {
+export function objectPath(
+  info: ResourceInfo,
+  name: string,
+  namespace?: string,
+  subresource?: string,
+): string {
   const base = `${collectionPath(info, namespace)}/${encodeURIComponent(name)}`;
   return subresource === undefined ? base : `${base}/${subresource}`;
 }

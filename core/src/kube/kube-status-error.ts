@@ -1,7 +1,11 @@
 import { KubeApiError } from './kube-port.js';
 
 /** Builds a {@link KubeApiError} from a non-2xx answer, reading the `Status` body when there is one. */
-export function statusError(code: number, body: string, request: { method: string; path: string }): KubeApiError {
+export function statusError(
+  code: number,
+  body: string,
+  request: { method: string; path: string },
+): KubeApiError {
   let reason = reasonForCode(code);
   let message = body.slice(0, 512) || `HTTP ${code}`;
   try {

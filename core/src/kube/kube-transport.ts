@@ -76,7 +76,8 @@ export class KubeTransport {
    */
   async stream(request: KubeRequest, onLine: (line: string) => void): Promise<void> {
     const response = await this.send(request, 0);
-    if ((response.statusCode ?? 0) >= 300) throw statusError(response.statusCode ?? 0, await readBody(response), request);
+    if ((response.statusCode ?? 0) >= 300)
+      throw statusError(response.statusCode ?? 0, await readBody(response), request);
     await new Promise<void>((resolve, reject) => {
       let buffer = '';
       response.setEncoding('utf8');
@@ -92,7 +93,9 @@ export class KubeTransport {
       });
       response.on('end', () => resolve());
       response.on('error', reject);
-      response.on('close', () => (response.complete ? resolve() : reject(new Error('watch stream closed before its end'))));
+      response.on('close', () =>
+        response.complete ? resolve() : reject(new Error('watch stream closed before its end')),
+      );
     });
   }
 
@@ -111,7 +114,11 @@ export class KubeTransport {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }
     const body = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body));
-    const headers: Record<string, string> = { ...this.headers, Accept: 'application/json', 'User-Agent': this.options.userAgent ?? 'tessera' };
+    const headers: Record<string, string> = {
+      ...this.headers,
+      Accept: 'application/json',
+      'User-Agent': this.options.userAgent ?? 'tessera',
+    };
     if (body !== undefined) {
       headers['Content-Type'] = request.contentType ?? 'application/json';
       headers['Content-Length'] = String(body.length);
@@ -123,7 +130,8 @@ export class KubeTransport {
       const onAbort = (): void => void req.destroy();
       request.signal?.addEventListener('abort', onAbort, { once: true });
       req.on('close', () => request.signal?.removeEventListener('abort', onAbort));
-      if (timeoutMs > 0) req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
+      if (timeoutMs > 0)
+        req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       req.on('error', (error) => reject(unreachableError(request, error)));
       req.end(body);
     });
@@ -174,7 +182,12 @@ function readBody(response: http.IncomingMessage): Promise<string> {
 
 function unreachableError(request: KubeRequest, error: Error): KubeApiError {
   if (request.signal?.aborted) return abortedError(request);
-  return new KubeApiError(`${request.method} ${request.path}: API server unreachable: ${error.message}`, 0, 'Unreachable', { cause: error });
+  return new KubeApiError(
+    `${request.method} ${request.path}: API server unreachable: ${error.message}`,
+    0,
+    'Unreachable',
+    { cause: error },
+  );
 }
 
 function abortedError(request: KubeRequest): KubeApiError {

@@ -10,7 +10,13 @@
 import { sleep, systemClock, type Clock } from '../controller/clock.js';
 import { noopLogger, type Logger } from '../logging/logger.js';
 import type { KubeTransport } from './kube-transport.js';
-import { KubeApiError, type KindRef, type KubeObject, type ObjectCache, type WatchEventType } from './kube-port.js';
+import {
+  KubeApiError,
+  type KindRef,
+  type KubeObject,
+  type ObjectCache,
+  type WatchEventType,
+} from './kube-port.js';
 import { collectionPath, type ResourceResolver } from './kube-resources.js';
 import { ObjectStore } from './object-store.js';
 
@@ -63,7 +69,9 @@ export class InformerCache<T extends KubeObject> implements ObjectCache<T> {
   readonly stats = { lists: 0, watches: 0 };
 
   constructor(private readonly options: InformerCacheOptions) {
-    this.logger = (options.logger ?? noopLogger).child({ informer: `${options.kind.kind}.${options.kind.apiVersion}` });
+    this.logger = (options.logger ?? noopLogger).child({
+      informer: `${options.kind.kind}.${options.kind.apiVersion}`,
+    });
     this.clock = options.clock ?? systemClock;
   }
 
@@ -133,8 +141,15 @@ export class InformerCache<T extends KubeObject> implements ObjectCache<T> {
     let next: string | undefined;
     let listVersion: string | undefined;
     do {
-      const query = { labelSelector: this.options.labelSelector, limit: this.options.pageSize ?? 500, continue: next };
-      const page = await this.options.transport.request<{ items?: T[]; metadata?: { continue?: string; resourceVersion?: string } }>({ method: 'GET', path, query, signal });
+      const query = {
+        labelSelector: this.options.labelSelector,
+        limit: this.options.pageSize ?? 500,
+        continue: next,
+      };
+      const page = await this.options.transport.request<{
+        items?: T[];
+        metadata?: { continue?: string; resourceVersion?: string };
+      }>({ method: 'GET', path, query, signal });
       for (const item of page.items ?? []) items.push(this.withKind(item));
       next = page.metadata?.continue || undefined;
       listVersion ??= page.metadata?.resourceVersion;
@@ -156,16 +171,25 @@ export class InformerCache<T extends KubeObject> implements ObjectCache<T> {
     const stopWatch = (): void => watchAbort.abort();
     signal.addEventListener('abort', stopWatch, { once: true });
     const guard = this.clock.setTimer(stopWatch, (timeoutSeconds + 30) * 1000);
-    const query = { watch: 'true', resourceVersion: this.resourceVersion, allowWatchBookmarks: 'true', timeoutSeconds, labelSelector: this.options.labelSelector };
+    const query = {
+      watch: 'true',
+      resourceVersion: this.resourceVersion,
+      allowWatchBookmarks: 'true',
+      timeoutSeconds,
+      labelSelector: this.options.labelSelector,
+    };
     let received = 0;
     let failure: Error | undefined;
     try {
-      await this.options.transport.stream({ method: 'GET', path, query, signal: watchAbort.signal }, (line) => {
-        if (failure !== undefined) return;
-        received++;
-        failure = this.handleLine(line);
-        if (failure !== undefined) watchAbort.abort();
-      });
+      await this.options.transport.stream(
+        { method: 'GET', path, query, signal: watchAbort.signal },
+        (line) => {
+          if (failure !== undefined) return;
+          received++;
+          failure = this.handleLine(line);
+          if (failure !== undefined) watchAbort.abort();
+        },
+      );
     } catch (error) {
       if (!watchAbort.signal.aborted || signal.aborted) throw error;
     } finally {
@@ -186,7 +210,11 @@ export class InformerCache<T extends KubeObject> implements ObjectCache<T> {
     }
     if (event.type === 'ERROR') {
       if (event.object?.code === 410) return new ExpiredError('watch expired');
-      return new KubeApiError(`watch error: ${event.object?.message ?? 'unknown'}`, event.object?.code ?? 500, 'WatchError');
+      return new KubeApiError(
+        `watch error: ${event.object?.message ?? 'unknown'}`,
+        event.object?.code ?? 500,
+        'WatchError',
+      );
     }
     const rv = event.object?.metadata?.resourceVersion;
     if (event.type !== 'BOOKMARK') this.apply(event.type, this.withKind(event.object as T));
@@ -201,7 +229,8 @@ export class InformerCache<T extends KubeObject> implements ObjectCache<T> {
     }
     const old = this.store.upsert(object);
     if (old === undefined) this.emit('added', object);
-    else if (old.metadata.resourceVersion !== object.metadata.resourceVersion) this.emit('updated', object, old);
+    else if (old.metadata.resourceVersion !== object.metadata.resourceVersion)
+      this.emit('updated', object, old);
   }
 
   private emit(type: WatchEventType, object: T, old?: T): void {

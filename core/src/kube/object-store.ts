@@ -59,11 +59,13 @@ export class ObjectStore<T extends KubeObject> {
       const old = previous.get(item.metadata.namespace ?? '')?.get(item.metadata.name ?? '');
       this.upsert(item);
       if (old === undefined) changes.push({ type: 'added', object: item });
-      else if (old.metadata.resourceVersion !== item.metadata.resourceVersion) changes.push({ type: 'updated', object: item, old });
+      else if (old.metadata.resourceVersion !== item.metadata.resourceVersion)
+        changes.push({ type: 'updated', object: item, old });
     }
     for (const objects of previous.values()) {
       for (const old of objects.values()) {
-        if (this.get(old.metadata.name ?? '', old.metadata.namespace) === undefined) changes.push({ type: 'deleted', object: old });
+        if (this.get(old.metadata.name ?? '', old.metadata.namespace) === undefined)
+          changes.push({ type: 'deleted', object: old });
       }
     }
     return changes;

@@ -13,9 +13,15 @@ export function toLoggable(value: unknown, redact: (text: string) => string): un
   return convert(value, redact, 0, new WeakSet());
 }
 
-function convert(value: unknown, redact: (text: string) => string, depth: number, seen: WeakSet<object>): unknown {
+function convert(
+  value: unknown,
+  redact: (text: string) => string,
+  depth: number,
+  seen: WeakSet<object>,
+): unknown {
   if (value === null || value === undefined) return value;
-  if (typeof value === 'string') return redact(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value);
+  if (typeof value === 'string')
+    return redact(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return value.toString();
   if (typeof value !== 'object') return `[${typeof value}]`;
@@ -25,13 +31,20 @@ function convert(value: unknown, redact: (text: string) => string, depth: number
   if (seen.has(value) || depth >= MAX_DEPTH) return '[…]';
   seen.add(value);
   if (value instanceof Error) return convertError(value, redact, depth, seen);
-  if (Array.isArray(value)) return value.slice(0, MAX_KEYS).map((item) => convert(item, redact, depth + 1, seen));
+  if (Array.isArray(value))
+    return value.slice(0, MAX_KEYS).map((item) => convert(item, redact, depth + 1, seen));
   const out: Record<string, unknown> = {};
-  for (const [key, item] of Object.entries(value).slice(0, MAX_KEYS)) out[key] = convert(item, redact, depth + 1, seen);
+  for (const [key, item] of Object.entries(value).slice(0, MAX_KEYS))
+    out[key] = convert(item, redact, depth + 1, seen);
   return out;
 }
 
-function convertError(error: Error, redact: (text: string) => string, depth: number, seen: WeakSet<object>): unknown {
+function convertError(
+  error: Error,
+  redact: (text: string) => string,
+  depth: number,
+  seen: WeakSet<object>,
+): unknown {
   const out: Record<string, unknown> = { name: error.name, message: redact(error.message) };
   const extra = error as Error & { reason?: unknown; code?: unknown };
   if (typeof extra.reason === 'string') out.reason = extra.reason;

@@ -6,7 +6,12 @@ const CANARY = 'canary-42e1-do-not-log';
 function aLogger(level: 'debug' | 'info' = 'info') {
   const lines: string[] = [];
   const redactor = new Redactor();
-  const logger = new JsonLogger({ level, redactor, sink: (line) => lines.push(line), now: () => new Date(0) });
+  const logger = new JsonLogger({
+    level,
+    redactor,
+    sink: (line) => lines.push(line),
+    now: () => new Date(0),
+  });
   return { lines, redactor, logger };
 }
 
@@ -14,7 +19,13 @@ describe('JsonLogger', () => {
   it('writes one JSON object per line with time, level, message and fields', () => {
     const { lines, logger } = aLogger();
     logger.info('synced', { namespace: 'default', keys: 3 });
-    expect(JSON.parse(lines[0])).toEqual({ ts: '1970-01-01T00:00:00.000Z', level: 'info', msg: 'synced', namespace: 'default', keys: 3 });
+    expect(JSON.parse(lines[0])).toEqual({
+      ts: '1970-01-01T00:00:00.000Z',
+      level: 'info',
+      msg: 'synced',
+      namespace: 'default',
+      keys: 3,
+    });
   });
 
   it('drops lines below its level', () => {

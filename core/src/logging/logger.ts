@@ -94,7 +94,12 @@ export class JsonLogger implements Logger {
     try {
       text = JSON.stringify(line);
     } catch {
-      text = JSON.stringify({ ts: line.ts, level, msg: line.msg, logError: 'fields could not be serialised' });
+      text = JSON.stringify({
+        ts: line.ts,
+        level,
+        msg: line.msg,
+        logError: 'fields could not be serialised',
+      });
     }
     this.sink(text);
   }

@@ -62,7 +62,10 @@ describe('Redactor', () => {
 
   it('finds every registered value among many (no false negatives)', () => {
     const redactor = new Redactor();
-    const values = Array.from({ length: 500 }, (_, i) => `s${i}-${(i * 7919).toString(36)}-${'x'.repeat(i % 40)}`);
+    const values = Array.from(
+      { length: 500 },
+      (_, i) => `s${i}-${(i * 7919).toString(36)}-${'x'.repeat(i % 40)}`,
+    );
     for (const value of values) redactor.register(value);
     for (const value of values) expect(redactor.redact(`<${value}>`)).toBe('<[REDACTED]>');
   });

@@ -64,7 +64,8 @@ export class Redactor implements TextRedactor {
     const bytes = typeof value === 'string' ? encoder.encode(value) : value;
     const text = typeof value === 'string' ? value : tryDecode(bytes);
     if (text !== undefined) this.registerForm(text, this.minLength);
-    if (bytes.length >= this.minLength) this.registerForm(Buffer.from(bytes).toString('base64'), this.minLength);
+    if (bytes.length >= this.minLength)
+      this.registerForm(Buffer.from(bytes).toString('base64'), this.minLength);
     if (text !== undefined && /[\r\n]/.test(text)) {
       for (const line of text.split(/\r?\n/)) this.registerForm(line.trim(), this.minLineLength);
     }

@@ -2,9 +2,22 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 
 /** The kinds whose status conditions and durations are exported (metric name prefixes). */
-export type MetricKind = 'externalsecret' | 'secretstore' | 'clustersecretstore' | 'clusterexternalsecret' | 'pushsecret' | 'clusterpushsecret';
+export type MetricKind =
+  | 'externalsecret'
+  | 'secretstore'
+  | 'clustersecretstore'
+  | 'clusterexternalsecret'
+  | 'pushsecret'
+  | 'clusterpushsecret';
 
-export const METRIC_KINDS: readonly MetricKind[] = ['externalsecret', 'secretstore', 'clustersecretstore', 'clusterexternalsecret', 'pushsecret', 'clusterpushsecret'];
+export const METRIC_KINDS: readonly MetricKind[] = [
+  'externalsecret',
+  'secretstore',
+  'clustersecretstore',
+  'clusterexternalsecret',
+  'pushsecret',
+  'clusterpushsecret',
+];
 
 /** Which object a series is about. Cluster-scoped objects have an empty namespace label. */
 export interface MetricObjectRef {
@@ -27,11 +40,37 @@ export class ObjectMetrics {
 
   constructor(registry: Registry) {
     const registers = [registry];
-    this.syncCalls = new Counter({ name: 'externalsecret_sync_calls_total', help: 'Total number of ExternalSecret reconciles', labelNames: ['name', 'namespace'], registers });
-    this.syncErrors = new Counter({ name: 'externalsecret_sync_calls_error', help: 'Total number of ExternalSecret reconcile errors', labelNames: ['name', 'namespace'], registers });
+    this.syncCalls = new Counter({
+      name: 'externalsecret_sync_calls_total',
+      help: 'Total number of ExternalSecret reconciles',
+      labelNames: ['name', 'namespace'],
+      registers,
+    });
+    this.syncErrors = new Counter({
+      name: 'externalsecret_sync_calls_error',
+      help: 'Total number of ExternalSecret reconcile errors',
+      labelNames: ['name', 'namespace'],
+      registers,
+    });
     for (const kind of METRIC_KINDS) {
-      this.conditions.set(kind, new Gauge({ name: `${kind}_status_condition`, help: `The status condition of a specific ${kind}`, labelNames: ['name', 'namespace', 'condition', 'status'], registers }));
-      this.durations.set(kind, new Gauge({ name: `${kind}_reconcile_duration`, help: `The duration time to reconcile the ${kind} (nanoseconds)`, labelNames: ['name', 'namespace'], registers }));
+      this.conditions.set(
+        kind,
+        new Gauge({
+          name: `${kind}_status_condition`,
+          help: `The status condition of a specific ${kind}`,
+          labelNames: ['name', 'namespace', 'condition', 'status'],
+          registers,
+        }),
+      );
+      this.durations.set(
+        kind,
+        new Gauge({
+          name: `${kind}_reconcile_duration`,
+          help: `The duration time to reconcile the ${kind} (nanoseconds)`,
+          labelNames: ['name', 'namespace'],
+          registers,
+        }),
+      );
     }
   }
 
@@ -45,7 +84,8 @@ export class ObjectMetrics {
     const gauge = this.conditions.get(kind) as Gauge<ConditionLabels>;
     const base = { name: ref.name, namespace: ref.namespace ?? '', condition };
     gauge.set({ ...base, status }, 1);
-    for (const other of ['True', 'False'] as const) if (other !== status) gauge.set({ ...base, status: other }, 0);
+    for (const other of ['True', 'False'] as const)
+      if (other !== status) gauge.set({ ...base, status: other }, 0);
     if (status !== 'Unknown') gauge.remove({ ...base, status: 'Unknown' });
     const id = objectId(kind, ref);
     let conditions = this.seen.get(id);
@@ -54,7 +94,10 @@ export class ObjectMetrics {
   }
 
   setReconcileDuration(kind: MetricKind, ref: MetricObjectRef, seconds: number): void {
-    (this.durations.get(kind) as Gauge<'name' | 'namespace'>).set({ name: ref.name, namespace: ref.namespace ?? '' }, Math.round(seconds * 1e9));
+    (this.durations.get(kind) as Gauge<'name' | 'namespace'>).set(
+      { name: ref.name, namespace: ref.namespace ?? '' },
+      Math.round(seconds * 1e9),
+    );
   }
 
   forget(kind: MetricKind, ref: MetricObjectRef): void {

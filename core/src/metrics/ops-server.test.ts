@@ -8,7 +8,13 @@ describe('ops server', () => {
 
   beforeAll(async () => {
     metrics.recordSync({ name: 'db', namespace: 'a' }, false);
-    server = await startOpsServer({ port: 0, host: '127.0.0.1', registry: metrics.registry, healthy: () => true, ready: () => ready });
+    server = await startOpsServer({
+      port: 0,
+      host: '127.0.0.1',
+      registry: metrics.registry,
+      healthy: () => true,
+      ready: () => ready,
+    });
   });
   afterAll(async () => server.close());
 

@@ -33,7 +33,8 @@ export interface OpsServer {
 export function parseListenAddress(address: string): { host: string; port: number } {
   const match = /^(?:(.*):)?(\d{1,5})$/.exec(address.trim());
   const port = match === null ? NaN : Number(match[2]);
-  if (match === null || port > 65535) throw new Error(`"${address}" is not a listen address; use host:port or :port (e.g. :8080)`);
+  if (match === null || port > 65535)
+    throw new Error(`"${address}" is not a listen address; use host:port or :port (e.g. :8080)`);
   return { host: match[1] || '0.0.0.0', port };
 }
 
@@ -71,7 +72,12 @@ async function handle(options: OpsServerOptions, url: string, res: http.ServerRe
     res.end(body);
     return;
   }
-  const check = path === '/healthz' || path === '/livez' ? options.healthy : path === '/readyz' ? options.ready : undefined;
+  const check =
+    path === '/healthz' || path === '/livez'
+      ? options.healthy
+      : path === '/readyz'
+        ? options.ready
+        : undefined;
   if (check === undefined) {
     res.writeHead(404, { 'Content-Type': 'text/plain' });
     res.end('not found\n');

@@ -15,8 +15,12 @@ describe('TesseraMetrics', () => {
     metrics.setCondition('externalsecret', { name: 'db', namespace: 'a' }, 'Ready', 'False');
     metrics.setCondition('externalsecret', { name: 'db', namespace: 'a' }, 'Ready', 'True');
     const text = await metrics.render();
-    expect(text).toContain('externalsecret_status_condition{name="db",namespace="a",condition="Ready",status="True"} 1');
-    expect(text).toContain('externalsecret_status_condition{name="db",namespace="a",condition="Ready",status="False"} 0');
+    expect(text).toContain(
+      'externalsecret_status_condition{name="db",namespace="a",condition="Ready",status="True"} 1',
+    );
+    expect(text).toContain(
+      'externalsecret_status_condition{name="db",namespace="a",condition="Ready",status="False"} 0',
+    );
   });
 
   it('exports status conditions and durations for every kind ESO does, durations in nanoseconds', async () => {
@@ -24,9 +28,18 @@ describe('TesseraMetrics', () => {
     metrics.setCondition('clustersecretstore', { name: 'vault' }, 'Ready', 'True');
     metrics.setReconcileDuration('secretstore', { name: 's', namespace: 'a' }, 0.25);
     const text = await metrics.render();
-    expect(text).toContain('clustersecretstore_status_condition{name="vault",namespace="",condition="Ready",status="True"} 1');
+    expect(text).toContain(
+      'clustersecretstore_status_condition{name="vault",namespace="",condition="Ready",status="True"} 1',
+    );
     expect(text).toContain('secretstore_reconcile_duration{name="s",namespace="a"} 250000000');
-    for (const kind of ['externalsecret', 'secretstore', 'clustersecretstore', 'clusterexternalsecret', 'pushsecret', 'clusterpushsecret']) {
+    for (const kind of [
+      'externalsecret',
+      'secretstore',
+      'clustersecretstore',
+      'clusterexternalsecret',
+      'pushsecret',
+      'clusterpushsecret',
+    ]) {
       expect(text).toContain(`# TYPE ${kind}_status_condition gauge`);
       expect(text).toContain(`# TYPE ${kind}_reconcile_duration gauge`);
     }
@@ -44,17 +57,30 @@ describe('TesseraMetrics', () => {
   it('counts provider calls by store, provider, operation and outcome, and in ESO’s counter', async () => {
     // GIVEN an observer for one store, as the client cache hands to providers
     const metrics = new TesseraMetrics({ processMetrics: false });
-    const observer = metrics.observerFor({ store: { kind: 'SecretStore', namespace: 'a', name: 'op' }, provider: 'onepassword' });
+    const observer = metrics.observerFor({
+      store: { kind: 'SecretStore', namespace: 'a', name: 'op' },
+      provider: 'onepassword',
+    });
     // WHEN calls are observed
     observer.observe({ operation: 'GetItem', outcome: 'success', seconds: 0.02 });
     observer.observe({ operation: 'GetItem', outcome: 'not_found', seconds: 0.01 });
     const text = await metrics.render();
     // THEN both families count them
-    expect(text).toContain('tessera_provider_calls_total{store="SecretStore/a/op",provider="onepassword",operation="GetItem",outcome="success"} 1');
-    expect(text).toContain('tessera_provider_calls_total{store="SecretStore/a/op",provider="onepassword",operation="GetItem",outcome="not_found"} 1');
-    expect(text).toContain('tessera_provider_call_duration_seconds_count{store="SecretStore/a/op",provider="onepassword",operation="GetItem"} 2');
-    expect(text).toContain('externalsecret_provider_api_calls_count{provider="onepassword",call="GetItem",status="success"} 1');
-    expect(text).toContain('externalsecret_provider_api_calls_count{provider="onepassword",call="GetItem",status="error"} 1');
+    expect(text).toContain(
+      'tessera_provider_calls_total{store="SecretStore/a/op",provider="onepassword",operation="GetItem",outcome="success"} 1',
+    );
+    expect(text).toContain(
+      'tessera_provider_calls_total{store="SecretStore/a/op",provider="onepassword",operation="GetItem",outcome="not_found"} 1',
+    );
+    expect(text).toContain(
+      'tessera_provider_call_duration_seconds_count{store="SecretStore/a/op",provider="onepassword",operation="GetItem"} 2',
+    );
+    expect(text).toContain(
+      'externalsecret_provider_api_calls_count{provider="onepassword",call="GetItem",status="success"} 1',
+    );
+    expect(text).toContain(
+      'externalsecret_provider_api_calls_count{provider="onepassword",call="GetItem",status="error"} 1',
+    );
   });
 
   it('feeds controller-runtime reconcile and workqueue series from the controller observers', async () => {
@@ -66,9 +92,15 @@ describe('TesseraMetrics', () => {
     reconcile.reconciled('success', 0.01);
     reconcile.reconciled('terminal_error', 0.01);
     const text = await metrics.render();
-    expect(text).toContain('controller_runtime_reconcile_total{controller="externalsecret",result="success"} 1');
-    expect(text).toContain('controller_runtime_reconcile_total{controller="externalsecret",result="error"} 1');
-    expect(text).toContain('controller_runtime_terminal_reconcile_errors_total{controller="externalsecret"} 1');
+    expect(text).toContain(
+      'controller_runtime_reconcile_total{controller="externalsecret",result="success"} 1',
+    );
+    expect(text).toContain(
+      'controller_runtime_reconcile_total{controller="externalsecret",result="error"} 1',
+    );
+    expect(text).toContain(
+      'controller_runtime_terminal_reconcile_errors_total{controller="externalsecret"} 1',
+    );
     expect(text).toContain('controller_runtime_reconcile_time_seconds_count{controller="externalsecret"} 2');
     expect(text).toContain('workqueue_depth{name="externalsecret"} 3');
     expect(text).toContain('workqueue_adds_total{name="externalsecret"} 1');

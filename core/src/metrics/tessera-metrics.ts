@@ -9,7 +9,12 @@ import type { ProviderCallObserver } from '../provider/provider.js';
 import type { ProviderCallLabels, ProviderCallRecorder } from '../provider/provider-call-recorder.js';
 import { storeKeyOf } from '../provider/store-ref.js';
 import { ControllerMetrics } from './controller-metrics.js';
-import { ObjectMetrics, type ConditionStatus, type MetricKind, type MetricObjectRef } from './object-metrics.js';
+import {
+  ObjectMetrics,
+  type ConditionStatus,
+  type MetricKind,
+  type MetricObjectRef,
+} from './object-metrics.js';
 
 /** Options of {@link TesseraMetrics}. */
 export interface TesseraMetricsOptions {
@@ -34,8 +39,18 @@ export class TesseraMetrics implements ProviderCallRecorder {
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
     this.objects = new ObjectMetrics(registry);
     this.controllers = new ControllerMetrics(registry);
-    this.esProviderCalls = new Counter({ name: 'externalsecret_provider_api_calls_count', help: 'Number of API calls to secret providers', labelNames: ['provider', 'call', 'status'], registers: [registry] });
-    this.providerCalls = new Counter({ name: 'tessera_provider_calls_total', help: 'Remote provider calls by store, provider, operation and outcome', labelNames: ['store', 'provider', 'operation', 'outcome'], registers: [registry] });
+    this.esProviderCalls = new Counter({
+      name: 'externalsecret_provider_api_calls_count',
+      help: 'Number of API calls to secret providers',
+      labelNames: ['provider', 'call', 'status'],
+      registers: [registry],
+    });
+    this.providerCalls = new Counter({
+      name: 'tessera_provider_calls_total',
+      help: 'Remote provider calls by store, provider, operation and outcome',
+      labelNames: ['store', 'provider', 'operation', 'outcome'],
+      registers: [registry],
+    });
     this.providerDuration = new Histogram({
       name: 'tessera_provider_call_duration_seconds',
       help: 'Duration of remote provider calls',
@@ -43,7 +58,12 @@ export class TesseraMetrics implements ProviderCallRecorder {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     });
-    this.leader = new Gauge({ name: 'leader_election_master_status', help: '1 while this replica holds the leader lease', labelNames: ['name'], registers: [registry] });
+    this.leader = new Gauge({
+      name: 'leader_election_master_status',
+      help: '1 while this replica holds the leader lease',
+      labelNames: ['name'],
+      registers: [registry],
+    });
   }
 
   /** Counts one ExternalSecret sync (`externalsecret_sync_calls_total`, plus `_error` when it failed). */
@@ -84,7 +104,11 @@ export class TesseraMetrics implements ProviderCallRecorder {
       observe: ({ operation, outcome, seconds }) => {
         this.providerCalls.inc({ store, provider, operation, outcome });
         this.providerDuration.observe({ store, provider, operation }, Math.max(0, seconds));
-        this.esProviderCalls.inc({ provider, call: operation, status: outcome === 'success' ? 'success' : 'error' });
+        this.esProviderCalls.inc({
+          provider,
+          call: operation,
+          status: outcome === 'success' ? 'success' : 'error',
+        });
       },
     };
   }

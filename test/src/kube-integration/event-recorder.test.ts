@@ -19,14 +19,22 @@ interface EventObject extends KubeObject {
 describe('KubeEventRecorder against the API emulator', () => {
   it('aggregates repeated events into one Event with a count, and keeps distinct ones apart', async () => {
     // GIVEN an object and a recorder
-    const secret = await world.kube.client.create<KubeObject>({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'agg', namespace: 'default' } });
+    const secret = await world.kube.client.create<KubeObject>({
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'agg', namespace: 'default' },
+    });
     const recorder = new KubeEventRecorder({ kube: world.kube.client });
     // WHEN the same warning is recorded three times and another once
-    for (let i = 0; i < 3; i++) recorder.record(secret, 'Warning', 'UpdateFailed', 'could not reach the store');
+    for (let i = 0; i < 3; i++)
+      recorder.record(secret, 'Warning', 'UpdateFailed', 'could not reach the store');
     recorder.record(secret, 'Normal', 'Updated', 'synced');
     await recorder.flush();
     // THEN the server holds two Events, the repeated one with count 3
-    const events = await world.kube.client.list<EventObject>({ apiVersion: 'v1', kind: 'Event' }, { namespace: 'default', fieldSelector: 'involvedObject.name=agg' });
+    const events = await world.kube.client.list<EventObject>(
+      { apiVersion: 'v1', kind: 'Event' },
+      { namespace: 'default', fieldSelector: 'involvedObject.name=agg' },
+    );
     const summary = events.map((e) => [e.type, e.reason, e.message, e.count]).sort();
     expect(summary).toEqual([
       ['Normal', 'Updated', 'synced', 1],
@@ -41,10 +49,17 @@ describe('KubeEventRecorder against the API emulator', () => {
     const redactor = new Redactor();
     redactor.register('canary-evt-91b2c7');
     const recorder = new KubeEventRecorder({ kube: world.kube.client, redactor });
-    const object: KubeObject = { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'canary', namespace: 'default', uid: 'u-canary' } };
+    const object: KubeObject = {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 'canary', namespace: 'default', uid: 'u-canary' },
+    };
     recorder.record(object, 'Warning', 'UpdateFailed', 'rendered value canary-evt-91b2c7 is invalid');
     await recorder.flush();
-    const events = await world.kube.client.list<EventObject>({ apiVersion: 'v1', kind: 'Event' }, { namespace: 'default', fieldSelector: 'involvedObject.name=canary' });
+    const events = await world.kube.client.list<EventObject>(
+      { apiVersion: 'v1', kind: 'Event' },
+      { namespace: 'default', fieldSelector: 'involvedObject.name=canary' },
+    );
     expect(JSON.stringify(events)).not.toContain('canary-evt-91b2c7');
     expect(events[0].message).toBe('rendered value [REDACTED] is invalid');
   });

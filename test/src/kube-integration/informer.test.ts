@@ -18,7 +18,11 @@ async function aNamespace(): Promise<string> {
 }
 
 function secret(name: string, namespace: string, managed = true, value = 'v'): SecretObject {
-  return { ...SECRET, metadata: { name, namespace, labels: managed ? { [MANAGED]: 'true' } : { other: 'x' } }, stringData: { k: value } };
+  return {
+    ...SECRET,
+    metadata: { name, namespace, labels: managed ? { [MANAGED]: 'true' } : { other: 'x' } },
+    stringData: { k: value },
+  };
 }
 
 /** A fresh connection with one managed-Secrets cache in `namespace`, recording what it reports. */
@@ -31,8 +35,10 @@ async function aManagedSecretCache(namespace: string) {
   return { connection, cache, seen };
 }
 
-const watchesOf = (namespace: string, since: number) => world.server.requestLog.entries({ since, verb: 'watch', resource: 'secrets', namespace });
-const listsOf = (namespace: string, since: number) => world.server.requestLog.count({ since, verb: 'list', resource: 'secrets', namespace });
+const watchesOf = (namespace: string, since: number) =>
+  world.server.requestLog.entries({ since, verb: 'watch', resource: 'secrets', namespace });
+const listsOf = (namespace: string, since: number) =>
+  world.server.requestLog.count({ since, verb: 'list', resource: 'secrets', namespace });
 
 describe('InformerCache against the API emulator', () => {
   it('holds only Secrets with the managed label, and follows label changes', async () => {
@@ -43,8 +49,16 @@ describe('InformerCache against the API emulator', () => {
     const { cache, seen } = await aManagedSecretCache(ns);
     expect(cache.list().map((s) => s.metadata.name)).toEqual(['managed-1']);
     // WHEN an unmanaged Secret gains the label, and a managed one loses it
-    await world.kube.client.patch({ ...SECRET, name: 'unmanaged', namespace: ns }, { metadata: { labels: { [MANAGED]: 'true' } } }, 'merge');
-    await world.kube.client.patch({ ...SECRET, name: 'managed-1', namespace: ns }, { metadata: { labels: { [MANAGED]: null } } }, 'merge');
+    await world.kube.client.patch(
+      { ...SECRET, name: 'unmanaged', namespace: ns },
+      { metadata: { labels: { [MANAGED]: 'true' } } },
+      'merge',
+    );
+    await world.kube.client.patch(
+      { ...SECRET, name: 'managed-1', namespace: ns },
+      { metadata: { labels: { [MANAGED]: null } } },
+      'merge',
+    );
     // THEN the cache follows
     await eventually(() => seen.includes('deleted managed-1'), 'the un-labelled Secret to leave the cache');
     expect(seen).toEqual(['added managed-1', 'added unmanaged', 'deleted managed-1']);
@@ -57,7 +71,11 @@ describe('InformerCache against the API emulator', () => {
     const { cache } = await aManagedSecretCache(ns);
     const updates: [string | undefined, string | undefined][] = [];
     cache.onChange((type, object, old) => type === 'updated' && updates.push([old?.data?.k, object.data?.k]));
-    await world.kube.client.patch({ ...SECRET, name: 's', namespace: ns }, { stringData: { k: 'w' } }, 'merge');
+    await world.kube.client.patch(
+      { ...SECRET, name: 's', namespace: ns },
+      { stringData: { k: 'w' } },
+      'merge',
+    );
     await eventually(() => updates.length === 1, 'the update');
     expect(updates).toEqual([[Buffer.from('v').toString('base64'), Buffer.from('w').toString('base64')]]);
     await world.kube.client.delete({ ...SECRET, name: 's', namespace: ns });
@@ -79,7 +97,9 @@ describe('InformerCache against the API emulator', () => {
     await eventually(() => cache.get('c', ns), 'c in the cache after the drop');
     const watches = watchesOf(ns, mark);
     expect(watches.length).toBeGreaterThanOrEqual(2);
-    expect(new URL(watches[1].path, world.server.url).searchParams.get('resourceVersion')).toBe(b.metadata.resourceVersion);
+    expect(new URL(watches[1].path, world.server.url).searchParams.get('resourceVersion')).toBe(
+      b.metadata.resourceVersion,
+    );
     expect(listsOf(ns, mark)).toBe(1);
     expect(seen).toEqual(['added a', 'added b', 'added c']);
   });
@@ -92,24 +112,38 @@ describe('InformerCache against the API emulator', () => {
     const mark = world.server.requestLog.mark();
     const { cache, seen } = await aManagedSecretCache(ns);
     // WHEN history is compacted, changes happen, and the watch is told it is too old
-    await eventually(() => world.server.faults.disconnectWatches({ resource: 'secrets', namespace: ns }) === 1, 'an open watch to drop');
+    await eventually(
+      () => world.server.faults.disconnectWatches({ resource: 'secrets', namespace: ns }) === 1,
+      'an open watch to drop',
+    );
     world.server.faults.expireNextWatches(1);
     world.server.faults.compactHistory();
     await world.kube.client.delete({ ...SECRET, name: 'gone', namespace: ns });
     await world.kube.client.create(secret('new', ns));
     // THEN it relists and reports exactly the differences
-    await eventually(() => cache.get('new', ns) && !cache.get('gone', ns), 'the cache to match the server after the relist');
+    await eventually(
+      () => cache.get('new', ns) && !cache.get('gone', ns),
+      'the cache to match the server after the relist',
+    );
     expect(listsOf(ns, mark)).toBeGreaterThanOrEqual(2);
     expect(seen.slice(0, 2)).toEqual(['added gone', 'added keep']);
     expect(seen.slice(2).sort()).toEqual(['added new', 'deleted gone']);
-    expect(cache.list(ns).map((s) => s.metadata.name).sort()).toEqual(['keep', 'new']);
+    expect(
+      cache
+        .list(ns)
+        .map((s) => s.metadata.name)
+        .sort(),
+    ).toEqual(['keep', 'new']);
   });
 
   it('relists when the 410 arrives inside an open watch stream', async () => {
     const ns = await aNamespace();
     const mark = world.server.requestLog.mark();
     const { cache } = await aManagedSecretCache(ns);
-    await eventually(() => world.server.faults.expireWatches({ resource: 'secrets', namespace: ns }) === 1, 'an open watch to expire');
+    await eventually(
+      () => world.server.faults.expireWatches({ resource: 'secrets', namespace: ns }) === 1,
+      'an open watch to expire',
+    );
     await world.kube.client.create(secret('after-expiry', ns));
     await eventually(() => cache.get('after-expiry', ns), 'the object created after the expiry');
     expect(listsOf(ns, mark)).toBeGreaterThanOrEqual(2);

@@ -3,7 +3,11 @@
  * Tessera's own kube seams connected to it through the kubeconfig it writes (TLS verified).
  */
 import { connectToKube, type KubeConnection, type KubeConnectionOptions } from '@tessera/core';
-import { startKubeApiServer, type KubeApiServer, type KubeApiServerOptions } from '../emulators/kube-apiserver/index.js';
+import {
+  startKubeApiServer,
+  type KubeApiServer,
+  type KubeApiServerOptions,
+} from '../emulators/kube-apiserver/index.js';
 
 /** A running emulator plus a connection to it. */
 export interface KubeWorld {
@@ -36,7 +40,11 @@ export async function startKubeWorld(options: KubeApiServerOptions = {}): Promis
 }
 
 /** Polls `condition` until it returns a truthy value; fails after the deadline naming `what`. */
-export async function eventually<T>(condition: () => T | Promise<T>, what: string, timeoutMs = 10_000): Promise<NonNullable<T>> {
+export async function eventually<T>(
+  condition: () => T | Promise<T>,
+  what: string,
+  timeoutMs = 10_000,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await condition();

@@ -1,4 +1,11 @@
-import { LeaderElector, Manager, awaitChange, type KubeObject, type ObjectKey, type Reconciler } from '@tessera/core';
+import {
+  LeaderElector,
+  Manager,
+  awaitChange,
+  type KubeObject,
+  type ObjectKey,
+  type Reconciler,
+} from '@tessera/core';
 import { eventually, startKubeWorld, type KubeWorld } from './kube-fixture.js';
 
 let world: KubeWorld;
@@ -27,14 +34,21 @@ class CountingReconciler implements Reconciler {
 /** One operator replica: its own connection, caches and manager, with leader election on `leaseName`. */
 function aReplica(identity: string, leaseName: string) {
   const connection = world.connect();
-  connection.caches.cache({ apiVersion: 'v1', kind: 'Secret' }, { labelSelector: 'reconcile.external-secrets.io/managed=true' });
-  const manager = new Manager({ caches: connection.caches, leaderElection: { kube: connection.client, leaseName, leaseNamespace: 'default', identity, ...TIMING } });
+  connection.caches.cache(
+    { apiVersion: 'v1', kind: 'Secret' },
+    { labelSelector: 'reconcile.external-secrets.io/managed=true' },
+  );
+  const manager = new Manager({
+    caches: connection.caches,
+    leaderElection: { kube: connection.client, leaseName, leaseNamespace: 'default', identity, ...TIMING },
+  });
   const reconciler = new CountingReconciler();
   const queue = manager.addController({ name: 'es', reconciler });
   return { manager, queue, reconciler };
 }
 
-const holder = async (name: string) => (await world.kube.client.get<Lease>({ ...LEASE, name }))?.spec?.holderIdentity;
+const holder = async (name: string) =>
+  (await world.kube.client.get<Lease>({ ...LEASE, name }))?.spec?.holderIdentity;
 
 describe('leader election against the API emulator', () => {
   it('lets exactly one of two managers reconcile, and hands over when the leader stops', async () => {
@@ -63,7 +77,13 @@ describe('leader election against the API emulator', () => {
   it('takes over from a leader that vanished without releasing once its lease expires', async () => {
     // GIVEN a leader that stops renewing without releasing (as if killed)
     const kube = world.connect().client;
-    const crashed = new LeaderElector({ kube, leaseName: 'expiry', leaseNamespace: 'default', identity: 'crashed', ...TIMING });
+    const crashed = new LeaderElector({
+      kube,
+      leaseName: 'expiry',
+      leaseNamespace: 'default',
+      identity: 'crashed',
+      ...TIMING,
+    });
     const abort = new AbortController();
     const running = crashed.run(abort.signal);
     await eventually(() => crashed.isLeader, 'the first elector to lead');
@@ -86,7 +106,12 @@ describe('leader election against the API emulator', () => {
     await replica.manager.start();
     await eventually(() => replica.manager.leading, 'the replica to lead');
     // WHEN every Lease update fails for longer than the renew deadline
-    const remove = world.server.faults.addRule({ verb: 'update', resource: 'leases', errorRate: 1, errorCode: 503 });
+    const remove = world.server.faults.addRule({
+      verb: 'update',
+      resource: 'leases',
+      errorRate: 1,
+      errorCode: 503,
+    });
     try {
       // THEN the manager stops itself, reporting lost leadership
       expect(await replica.manager.done).toBe('lost-leadership');
