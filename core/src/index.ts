@@ -66,3 +66,4 @@ export * from './controller/cluster-external-secret/child-external-secret.js';
 export * from './controller/cluster-external-secret/child-sync.js';
 export * from './controller/cluster-external-secret/namespace-selection.js';
 export * from './controller/external-secret/index.js';
+export * from './template/index.js';
