@@ -58,13 +58,22 @@ describe('examples', () => {
 });
 
 describe('valid ESO manifests of every kind', () => {
-  const files = async () => [...(await expandPaths(exampleDirs)), ESO_VALID];
+  /** Manifest files only: every document has a kind (the Connect seed next to the examples has none). */
+  const files = async () => {
+    const manifests: string[] = [];
+    for (const file of await expandPaths(exampleDirs)) {
+      const docs = parseAllDocuments(await readFile(file, 'utf8')).map((d) => d.toJS() as { kind?: unknown });
+      if (docs.every((doc) => typeof doc?.kind === 'string')) manifests.push(file);
+    }
+    return [...manifests, ESO_VALID];
+  };
 
   it('cover all five kinds', async () => {
     const kinds = new Set<string>();
     for (const file of await files())
       for (const doc of parseManifests(file, await readFile(file, 'utf8')))
         kinds.add((doc.value as { kind: string }).kind);
+    kinds.delete('Secret');
     expect([...kinds].sort()).toEqual([
       'ClusterExternalSecret',
       'ClusterSecretStore',

@@ -3,14 +3,19 @@
  * one line each, with the dependencies the composition root chose.
  */
 import { Command } from 'commander';
-import { registerCrdsCommand, registerValidateCommand, type CliDeps } from '@tessera/core';
-import { PROVIDER_DESCRIPTORS } from './providers.js';
+import {
+  registerCrdsCommand,
+  registerOperatorCommand,
+  registerValidateCommand,
+  type CliDeps,
+} from '@tessera/core';
+import { PROVIDER_DESCRIPTORS, PROVIDER_MODULES } from './providers.js';
 
 /** The default dependencies: the loaded providers and the process's own streams. */
 export function defaultDeps(): CliDeps {
   return {
     providers: PROVIDER_DESCRIPTORS,
-    providerModules: [],
+    providerModules: PROVIDER_MODULES,
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
   };
@@ -23,5 +28,6 @@ export function buildProgram(deps: CliDeps = defaultDeps()): Command {
   );
   registerValidateCommand(program, deps);
   registerCrdsCommand(program, deps);
+  registerOperatorCommand(program, deps);
   return program;
 }

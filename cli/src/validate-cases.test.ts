@@ -90,14 +90,14 @@ const cases: [string, Json, string[]][] = [
     'two provider keys in one store',
     aStore('SecretStore', { provider: { fake: { data: [] }, vault: { server: 'https://vault' } } }),
     [
-      `${SS} spec.provider: exactly one of fake must be set (got fake, vault)`,
-      `${SS} spec.provider.vault: unknown provider; this build of Tessera loads: fake`,
+      `${SS} spec.provider: exactly one of fake, onepassword must be set (got fake, vault)`,
+      `${SS} spec.provider.vault: unknown provider; this build of Tessera loads: fake, onepassword`,
     ],
   ],
   [
     'a store without provider',
     aStore('SecretStore', { provider: {} }),
-    [`${SS} spec.provider: exactly one of fake must be set (got none)`],
+    [`${SS} spec.provider: exactly one of fake, onepassword must be set (got none)`],
   ],
   [
     'a fake data entry without key',

@@ -67,3 +67,6 @@ export * from './controller/cluster-external-secret/child-sync.js';
 export * from './controller/cluster-external-secret/namespace-selection.js';
 export * from './controller/external-secret/index.js';
 export * from './template/index.js';
+export * from './cli/operator-flags.js';
+export * from './cli/start-operator.js';
+export * from './cli/operator-command.js';

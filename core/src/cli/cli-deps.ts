@@ -3,6 +3,7 @@
  * the root lists the ones it loads and passes them here.
  */
 import type { ContainerModule } from 'inversify';
+import type { TemplateRenderer } from '../controller/external-secret/template-renderer.js';
 import type { ProviderDescriptor } from '../provider/provider.js';
 
 /** Dependencies of the `tessera` sub-commands. */
@@ -11,6 +12,8 @@ export interface CliDeps {
   readonly providers: readonly ProviderDescriptor[];
   /** The providers' inversify ContainerModules (for commands that build a container). */
   readonly providerModules: readonly ContainerModule[];
+  /** Renders ExternalSecret templates in the operator. @default the reconciler's literal renderer (no engine) */
+  readonly templateRenderer?: TemplateRenderer;
   /** Writes text to standard output (no newline added). @default process.stdout */
   readonly stdout: (text: string) => void;
   /** Writes text to standard error (no newline added). @default process.stderr */

@@ -48,6 +48,8 @@ export interface OperatorRuntimeOptions {
   readonly logSink?: (line: string) => void;
   /** Field manager on writes. @default 'tessera' */
   readonly fieldManager?: string;
+  /** `User-Agent` of every Kubernetes request. @default 'tessera' */
+  readonly userAgent?: string;
   /** Event `source.component`. @default 'external-secrets' */
   readonly eventComponent?: string;
   /** @default systemClock */
