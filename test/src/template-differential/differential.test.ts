@@ -2,34 +2,9 @@
  * Differential test: every corpus case is rendered by Tessera's engine and by Go's text/template
  * with sprig (the oracle); outputs must be byte-identical, or both must fail.
  */
-import { compileTemplate } from '@tessera/core';
 import { CORPUS } from './corpus/index.js';
-import { type OracleCase, type OracleResult, buildOracle, oracleGate, runOracle } from './go-oracle.js';
-
-interface Outcome {
-  readonly ok: boolean;
-  readonly output: Buffer;
-  readonly error?: string;
-}
-
-/** Renders one case with Tessera's engine. */
-export function renderWithTessera(c: OracleCase): Outcome {
-  try {
-    const output = compileTemplate(c.template, { name: c.name || 'template', now: () => new Date(0) }).executeToBuffer(c.data ?? null);
-    return { ok: true, output };
-  } catch (e) {
-    return { ok: false, output: Buffer.alloc(0), error: (e as Error).message };
-  }
-}
-
-/** Describes how two outcomes differ, or undefined when they agree. */
-export function describeMismatch(c: OracleCase, go: OracleResult | undefined, ts: Outcome): string | undefined {
-  if (!go) return `${c.id}: the oracle returned no result`;
-  if (go.ok && ts.ok && go.output.equals(ts.output)) return undefined;
-  if (!go.ok && !ts.ok) return undefined;
-  const show = (o: { ok: boolean; output: Buffer; error?: string }): string => (o.ok ? JSON.stringify(o.output.toString('latin1')) : `ERROR ${o.error}`);
-  return `${c.id}: ${JSON.stringify(c.template)}\n    go:      ${show(go)}\n    tessera: ${show(ts)}`;
-}
+import { describeMismatch, renderWithTessera } from './differential-support.js';
+import { type OracleResult, buildOracle, oracleGate, runOracle } from './go-oracle.js';
 
 const gate = oracleGate();
 const describeIf = gate.run ? describe : describe.skip;

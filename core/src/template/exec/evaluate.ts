@@ -201,15 +201,15 @@ export function evalCall(
     if (spec.variadic !== undefined) t = numIn - 1 < fixed ? spec.params[numIn - 1] : spec.variadic;
     argv.push(validateType(s, final, t));
   }
-  s.at(node);
-  return safeCall(s, spec, name, argv);
+  return safeCall(s, spec, name, node, argv);
 }
 
-function safeCall(s: ExecState, spec: FuncSpec | GoMethod, name: string, argv: GoValue[]): GoValue {
+function safeCall(s: ExecState, spec: FuncSpec | GoMethod, name: string, node: ArgNode, argv: GoValue[]): GoValue {
   try {
     return spec.call(argv, s.shared.ctx);
   } catch (e) {
     if (e instanceof TemplateError) throw e;
+    s.at(node);
     if (e instanceof LimitExceeded) return s.rethrow(e);
     if (e instanceof FuncError) return s.fail(`error calling ${name}: ${e.message}`);
     if (e instanceof RangeError && /call stack|Invalid string length|Invalid array length/.test(e.message)) {
@@ -219,9 +219,16 @@ function safeCall(s: ExecState, spec: FuncSpec | GoMethod, name: string, argv: G
   }
 }
 
-/** Checks that a computed value may be passed as a parameter of Go type `t` (Go's validateType). */
-export function validateType(s: ExecState, value: GoValue, t: string | undefined): GoValue {
+/**
+ * Checks that a computed value may be passed as a parameter of Go type `t` (Go's validateType).
+ * `typedNil` marks a nil that Go holds as an `interface {}` value (a map element or a function
+ * result) rather than an untyped nil: Go refuses it for map, slice and pointer parameters.
+ */
+export function validateType(s: ExecState, value: GoValue, t: string | undefined, typedNil = false): GoValue {
   if (value === null) {
+    if (typedNil && t !== undefined && t !== 'interface {}' && t !== 'reflect.Value') {
+      return s.fail(`wrong type for value; expected ${t}; got interface {}`);
+    }
     if (t === undefined || canBeNil(t)) return null;
     return s.fail(`invalid value; expected ${t}`);
   }
@@ -236,20 +243,20 @@ export function evalArg(s: ExecState, dot: GoValue, t: string | undefined, n: Ar
   s.at(n);
   switch (n.kind) {
     case 'dot':
-      return validateType(s, dot, t);
+      return validateType(s, dot, t, s.dotTypedNil);
     case 'nil':
       if (t !== undefined && canBeNil(t)) return null;
       return s.fail(`cannot assign nil to ${t}`);
     case 'field':
-      return validateType(s, evalFieldChain(s, dot, dot, n, n.ident, [n as FieldNode], MISSING), t);
+      return validateType(s, evalFieldChain(s, dot, dot, n, n.ident, [n as FieldNode], MISSING), t, true);
     case 'variable':
-      return validateType(s, evalVariable(s, dot, n, null, MISSING), t);
+      return validateType(s, evalVariable(s, dot, n, null, MISSING), t, n.ident.length > 1 || s.varTypedNil(n.ident[0]));
     case 'pipe':
       return validateType(s, evalPipeline(s, dot, n), t);
     case 'identifier':
-      return validateType(s, evalFunction(s, dot, n.name, n, null, MISSING), t);
+      return validateType(s, evalFunction(s, dot, n.name, n, null, MISSING), t, true);
     case 'chain':
-      return validateType(s, evalChain(s, dot, n, [], MISSING), t);
+      return validateType(s, evalChain(s, dot, n, [], MISSING), t, true);
   }
   return evalLiteral(s, t, n);
 }

@@ -26,12 +26,16 @@ export interface ExecShared {
 interface Variable {
   name: string;
   value: GoValue;
+  /** The value is a nil held as `interface {}` (a range element), not an untyped nil. */
+  typedNil?: boolean;
 }
 
 /** State of one (possibly nested) template invocation. */
 export class ExecState {
   node: Node | ArgNode | CommandNode | null = null;
   vars: Variable[];
+  /** Dot is a nil range element held as `interface {}` (Go refuses it for map/slice parameters). */
+  dotTypedNil = false;
 
   constructor(
     readonly shared: ExecShared,
@@ -119,8 +123,16 @@ export class ExecState {
     this.fail(`undefined variable: ${name}`);
   }
 
-  setTopVar(n: number, value: GoValue): void {
-    this.vars[this.vars.length - n].value = value;
+  setTopVar(n: number, value: GoValue, typedNil = false): void {
+    const v = this.vars[this.vars.length - n];
+    v.value = value;
+    v.typedNil = typedNil;
+  }
+
+  /** Whether a variable currently holds an interface-typed nil. */
+  varTypedNil(name: string): boolean {
+    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i].name === name) return this.vars[i].typedNil === true;
+    return false;
   }
 
   varValue(name: string): GoValue {

@@ -54,7 +54,16 @@ function walkIfOrWith(s: ExecState, dot: GoValue, node: BranchNode): Flow {
   const mark = s.mark();
   try {
     const val = evalPipeline(s, dot, node.pipe);
-    if (isTrue(val)) return walk(s, node.kind === 'with' ? val : dot, node.list);
+    if (isTrue(val)) {
+      if (node.kind !== 'with') return walk(s, dot, node.list);
+      const outer = s.dotTypedNil;
+      s.dotTypedNil = false;
+      try {
+        return walk(s, val, node.list);
+      } finally {
+        s.dotTypedNil = outer;
+      }
+    }
     if (node.elseList) return walk(s, dot, node.elseList);
     return Flow.Normal;
   } finally {
@@ -86,11 +95,15 @@ function walkRange(s: ExecState, dot: GoValue, node: BranchNode): Flow {
     const mark = s.mark();
     const items = rangeItems(s, node, val);
     if (items && items.length > 0) {
+      const typedNil = (val instanceof GoSlice || val instanceof GoMap) && val.elemType === 'interface {}';
+      const outerDotTypedNil = s.dotTypedNil;
       for (const [index, elem] of items) {
         s.step();
-        if (node.pipe.decl.length > 0) s.setTopVar(1, elem);
+        if (node.pipe.decl.length > 0) s.setTopVar(1, elem, typedNil && elem === null);
         if (node.pipe.decl.length > 1) s.setTopVar(2, index);
+        s.dotTypedNil = typedNil && elem === null;
         const flow = walk(s, elem, node.list);
+        s.dotTypedNil = outerDotTypedNil;
         s.pop(mark);
         if (flow === Flow.Break) break;
       }

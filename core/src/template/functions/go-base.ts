@@ -73,7 +73,7 @@ export function base32Encode(bytes: string): string {
     let bits = 0n;
     for (const b of chunk) bits = (bits << 8n) | BigInt(b);
     const n = Math.min(5, bytes.length - i);
-    const chars = [0, 2, 4, 5, 7][n - 1] + 1;
+    const chars = [2, 4, 5, 7, 8][n - 1];
     for (let k = 0; k < 8; k++) {
       out += k < chars ? B32[Number((bits >> BigInt(35 - 5 * k)) & 31n)] : '=';
     }

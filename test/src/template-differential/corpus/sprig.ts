@@ -45,6 +45,7 @@ add('{{ b64enc .password }} {{ b64enc "" }} {{ b64enc .unicode }}');
 add('{{ b64dec .b64 }} {{ b64dec "aGk=" }} {{ "aGk" | b64dec }} {{ b64dec "a*b" }} {{ b64dec "aGk=x" }}');
 add('{{ b64dec "aG\\nk=" }} {{ b64dec "aGk==" }} {{ b64dec "=" }} {{ b64dec "aGVs\\r\\nbG8=" }}');
 add('{{ .password | b64enc | b64dec }}');
+add('{{ b32enc "a" }} {{ b32enc "ab" }} {{ b32enc "abc" }} {{ b32enc "abcd" }} {{ b32enc "abcde" }} {{ b32enc "abcdef" }}');
 add('{{ b32enc "hello" }} {{ b32dec "NBSWY3DP" }} {{ b32dec "NBSWY3D" }} {{ b32dec "!!" }} {{ b32enc "" }}');
 add('{{ sha1sum "abc" }} {{ sha256sum "abc" }} {{ sha512sum "abc" }}');
 add('{{ adler32sum "Wikipedia" }} {{ adler32sum "" }}');

@@ -171,4 +171,14 @@ add('{{ 3.x }}');
 add('{{ "a".b }}');
 add('{{ printf "%s" ')
 
+// nil held as interface{} (map elements, range elements) versus untyped nil
+add('{{ keys .nothing }}', NESTED_DATA);
+add('{{ keys (.nothing) }}', NESTED_DATA);
+add('{{ range .mixed }}{{ keys . }}{{ end }}', { mixed: [null] });
+add('{{ range $v := .mixed }}{{ keys $v }}{{ end }}', { mixed: [null] });
+add('{{ range .mixed }}{{ with . }}{{ keys . }}{{ end }}{{ end }}', { mixed: [null, { a: 1 }] });
+add('{{ keys nil }} {{ keys (first (list nil)) }}');
+add('{{ keys (first (list nil)) }}');
+add('{{ $v := .nothing }}{{ keys $v }}', NESTED_DATA);
+
 export const SYNTAX_CASES = g.cases;
