@@ -7,3 +7,4 @@ export * from './fixtures.js';
 export * from './stub-provider.js';
 export * from './wait-until.js';
 export * from './external-secret-fixtures.js';
+export * from './conformance/index.js';
