@@ -41,6 +41,7 @@ function evalCommand(s: ExecState, dot: GoValue, cmd: CommandNode, final: Final)
   const first = cmd.args[0];
   switch (first.kind) {
     case 'field':
+      s.at(first);
       return evalFieldChain(s, dot, dot, first, first.ident, cmd.args, final);
     case 'chain':
       return evalChain(s, dot, first, cmd.args, final);
@@ -118,7 +119,7 @@ function evalField(
   final: Final,
   receiver: GoValue,
 ): GoValue {
-  s.at(node);
+  // Go does not move the error position here: it stays on the last node evaluated.
   if (receiver === null) {
     if (s.shared.missingKey === 'error') s.fail(`nil data; no entry for key "${name}"`);
     return null;

@@ -3,7 +3,7 @@
  * package, configured to follow go-yaml v2's output: sorted keys (v2's natural order),
  * unindented sequences, YAML 1.1 scalars.
  */
-import { Document, isScalar, parse as parseYaml, type Scalar } from 'yaml';
+import { Document, Scalar, isScalar, parse as parseYaml, visit } from 'yaml';
 import { type FuncSpec, fn } from '../exec/func-spec.js';
 import { bytesToUtf8, utf8ToBytes } from '../text/bytes.js';
 import { GoMap, type GoValue } from '../value/go-value.js';
@@ -46,6 +46,15 @@ export function yamlV2KeyLess(a: string, b: string): number {
   return ar.length - br.length;
 }
 
+const V2_SPECIAL = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF', '', '~', 'null', 'Null', 'NULL', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF', '.nan', '.NaN', '.NAN', '<<']);
+const V2_NUMBER = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?0[xX][0-9a-fA-F_]+$|^[-+]?0[bB][01_]+$|^[-+]?[0-9][0-9_]*$/;
+const V2_TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)/;
+
+/** go-yaml v2 double-quotes strings whose plain form would read back as another type. */
+function resolvesToNonString(s: string): boolean {
+  return V2_SPECIAL.has(s) || V2_NUMBER.test(s) || V2_TIMESTAMP.test(s);
+}
+
 function toYaml(v: GoValue): string {
   let json: unknown;
   try {
@@ -54,7 +63,14 @@ function toYaml(v: GoValue): string {
     return '';
   }
   const doc = new Document(json, { version: '1.1', sortMapEntries: (x, y) => yamlV2KeyLess(String((x.key as Scalar).value), String((y.key as Scalar).value)) });
-  const text = doc.toString({ indentSeq: false, lineWidth: 0, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', doubleQuotedAsJSON: false, singleQuote: null });
+  visit(doc, {
+    Scalar(_key, node) {
+      if (typeof node.value !== 'string') return;
+      if (node.value.includes('\n')) node.type = Scalar.BLOCK_LITERAL;
+      else if (resolvesToNonString(node.value)) node.type = Scalar.QUOTE_DOUBLE;
+    },
+  });
+  const text = doc.toString({ indentSeq: false, lineWidth: 80, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', singleQuote: true });
   return utf8ToBytes(text.replace(/\n$/, ''));
 }
 

@@ -48,4 +48,15 @@ add('{{ .yaml | indent 2 }}', { yaml: 'a: 1\nb: 2' });
 add('config:\n{{ .yaml | nindent 2 }}', { yaml: 'a: 1\nb: 2' });
 add('{{ .token | trunc 8 }}…', { token: 'abcdefghijklmnop' });
 
+// ESO's toYaml / fromYaml (the oracle rebuilds them on go-yaml v2 as sigs.k8s.io/yaml does)
+const Y = { j: '{"b":[1,2.5,"yes","x: y","multi\\nline",null,true,"2024-01-02","0x1F","~","-"],"a":{"k10":1,"k9":null,"on":true,"k2":{}},"e":[]}' };
+add('{{ toYaml (fromJson .j) }}', Y);
+add('{{ toYaml . }}', { b: 'two', a: 'one', 'c d': '#hash', e: ': colon', f: 'it\'s', g: '@at', h: '  lead', i: 'trail ' });
+add('{{ toYaml (list 1 "a" (dict "k" (list))) }}|{{ toYaml "scalar" }}|{{ toYaml 1.5 }}|{{ toYaml nil }}|{{ toYaml (dict) }}');
+add('{{ toYaml (dict "a10" 1 "a9" 2 "b" 3 "A" 4 "_" 5 "1" 6 "a" 7) }}');
+add('{{ fromYaml .y }}', { y: 'a: 1\nb: [x, yes, on, ~]\nc: {d: 1.5, e: null}\nf: "str"\n1: one\ntrue: t' });
+add('{{ (fromYaml .y).a.b }} {{ typeOf (fromYaml .y).n }}', { y: 'a:\n  b: deep\nn: 3' });
+add('{{ fromYaml "" }} {{ fromYaml "plain" | len }} {{ fromYaml "- a" | len }}');
+add('{{ .config | fromYaml | toJson }}', { config: 'server:\n  port: 8080\n  hosts:\n  - a\n  - b\n' });
+
 export const ESO_DOC_CASES = g.cases;
