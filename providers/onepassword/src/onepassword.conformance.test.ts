@@ -39,7 +39,12 @@ class ConnectBackend implements ConformanceBackend {
     return { provider, secrets: [aSecret(TOKEN_SECRET).withData({ token: this.connect.token }).build()] };
   }
 
+  /** A plain value seeded over an existing item is edited in place (its version goes up), as a user would. */
   async seed(key: string, value: RemoteValue, options: SeedOptions = {}): Promise<void> {
+    if (typeof value === 'string' && this.connect.store.item(VAULT, key) && !options.tags) {
+      this.connect.store.setField(VAULT, key, 'password', value);
+      return;
+    }
     await this.remove(key);
     const tags = Object.entries(options.tags ?? {}).map(([name, tag]) => `${name}:${tag}`);
     this.connect.store.addItem(VAULT, key, { ...itemOf(key, value), tags });

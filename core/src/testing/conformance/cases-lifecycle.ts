@@ -1,5 +1,5 @@
 /**
- * Conformance cases: what happens when remote data goes away (each deletionPolicy, which only
+ * Conformance cases: a remote change reaches the Secret; what happens when remote data goes away (each deletionPolicy, which only
  * works when the provider reports a missing secret as `SecretNotFoundError`), and that a synced
  * ExternalSecret settles: reconciling it again writes nothing.
  */
@@ -7,8 +7,23 @@ import { aSecret } from '../fixtures.js';
 import type { ConformanceCaseGroup } from './conformance-case.js';
 
 export const lifecycleCases: ConformanceCaseGroup = {
-  title: 'missing and deleted remote data',
+  title: 'remote changes and deletions',
   cases: [
+    {
+      name: 'updates the Secret when the remote value changes',
+      async run(t) {
+        // GIVEN a synced value
+        const key = await t.seed('changing', t.value('before'));
+        await t.startStore();
+        await t.sync(t.externalSecret('changing').withData('value', key).build());
+        // WHEN it changes remotely and a refresh interval passes
+        await t.seed('changing', t.value('after'));
+        const run = await t.refresh('changing');
+        // THEN the Secret holds the new value
+        expect(run.error).toBeUndefined();
+        expect(t.world.secretText('changing')).toEqual({ value: t.value('after') });
+      },
+    },
     {
       name: 'reports a key that does not exist without creating the Secret',
       async run(t) {

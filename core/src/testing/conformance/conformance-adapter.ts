@@ -106,11 +106,6 @@ export interface ConformanceCapabilities {
   readonly refusesForeignOverwrite?: boolean;
   /** Largest single value the backend stores. @default 1 MiB (the Secret limit decides) */
   readonly maxValueBytes?: number;
-  /**
-   * The extra keys (beyond the seeded fields) `dataFrom.extract` returns for a structured item,
-   * so extract cases can ignore them. @default none
-   */
-  readonly extractExtraKeys?: readonly string[];
 }
 
 /** Passed to {@link ConformanceAdapter.module} when a case builds its container. */

@@ -39,7 +39,6 @@ export function resolveCapabilities(capabilities: ConformanceCapabilities): Reso
     supportsPush,
     refusesForeignOverwrite: capabilities.refusesForeignOverwrite ?? supportsPush,
     maxValueBytes: capabilities.maxValueBytes ?? SECRET_LIMIT_BYTES,
-    extractExtraKeys: capabilities.extractExtraKeys ?? [],
   };
 }
 
