@@ -2,7 +2,7 @@
  * Evaluation of pipelines, commands, fields, variables, arguments and function calls, following
  * text/template's exec.go: argument types are checked like Go's reflection-based calls.
  */
-import { type ArgNode, type ChainNode, type CommandNode, type FieldNode, type NumberNode, type PipeNode, type VariableNode, nodeString } from '../parse/ast.js';
+import { type ArgNode, type ChainNode, type CommandNode, type FieldNode, type IdentifierNode, type NumberNode, type PipeNode, type VariableNode, nodeString } from '../parse/ast.js';
 import { LimitExceeded } from '../limits.js';
 import { TemplateError } from '../template-error.js';
 import { GoInt, GoMap, type GoMethod, type GoValue, canBeNil, isGoObject, isTrue, typeOf, zeroValue } from '../value/go-value.js';
@@ -46,7 +46,7 @@ function evalCommand(s: ExecState, dot: GoValue, cmd: CommandNode, final: Final)
     case 'chain':
       return evalChain(s, dot, first, cmd.args, final);
     case 'identifier':
-      return evalFunction(s, dot, first.name, first, cmd.args, final);
+      return evalFunction(s, dot, first, cmd, cmd.args, final);
     case 'pipe':
       notAFunction(s, cmd.args, final);
       return evalPipeline(s, dot, first);
@@ -143,20 +143,22 @@ function evalField(
   return s.fail(`can't evaluate field ${name} in type ${typeOf(receiver)}`);
 }
 
+/** Calls a named function; errors from the call point at `cmd` (the whole command), as in Go. */
 function evalFunction(
   s: ExecState,
   dot: GoValue,
-  name: string,
-  node: ArgNode,
+  ident: IdentifierNode,
+  cmd: ArgNode | CommandNode,
   args: readonly ArgNode[] | null,
   final: Final,
 ): GoValue {
-  s.at(node);
+  s.at(ident);
+  const name = ident.name;
   const user = s.shared.funcs.get(name);
   const spec = user ?? s.shared.builtins.get(name);
   if (!spec) return s.fail(`"${name}" is not a defined function`);
   if (!user && (name === 'and' || name === 'or')) return evalAndOr(s, dot, name, args, final);
-  return evalCall(s, dot, spec, name, node, args, final);
+  return evalCall(s, dot, spec, name, cmd, args, final);
 }
 
 function evalAndOr(s: ExecState, dot: GoValue, name: string, args: readonly ArgNode[] | null, final: Final): GoValue {
@@ -178,7 +180,7 @@ export function evalCall(
   dot: GoValue,
   spec: FuncSpec | GoMethod,
   name: string,
-  node: ArgNode,
+  node: ArgNode | CommandNode,
   args: readonly ArgNode[] | null,
   final: Final,
 ): GoValue {
@@ -205,7 +207,7 @@ export function evalCall(
   return safeCall(s, spec, name, node, argv);
 }
 
-function safeCall(s: ExecState, spec: FuncSpec | GoMethod, name: string, node: ArgNode, argv: GoValue[]): GoValue {
+function safeCall(s: ExecState, spec: FuncSpec | GoMethod, name: string, node: ArgNode | CommandNode, argv: GoValue[]): GoValue {
   try {
     return spec.call(argv, s.shared.ctx);
   } catch (e) {
@@ -255,7 +257,7 @@ export function evalArg(s: ExecState, dot: GoValue, t: string | undefined, n: Ar
     case 'pipe':
       return validateType(s, evalPipeline(s, dot, n), t);
     case 'identifier':
-      return validateType(s, evalFunction(s, dot, n.name, n, null, MISSING), t, true);
+      return validateType(s, evalFunction(s, dot, n, n, null, MISSING), t, true);
     case 'chain':
       return validateType(s, evalChain(s, dot, n, [], MISSING), t, true);
   }

@@ -73,6 +73,9 @@ function build(spec: Spec, key: forge.pki.rsa.PrivateKey, issuer?: { cert: forge
     { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
     { name: 'basicConstraints', critical: true, cA: spec.isCA },
     ...(altNames.length ? [{ name: 'subjectAltName', altNames }] : []),
+    // Like Go's CreateCertificate: CAs get a subject key id, issued certificates the issuer's.
+    ...(spec.isCA ? [{ name: 'subjectKeyIdentifier' }] : []),
+    ...(issuer ? [{ name: 'authorityKeyIdentifier', keyIdentifier: issuer.cert.generateSubjectKeyIdentifier().getBytes() }] : []),
   ]);
   cert.sign(issuer ? issuer.key : key, forge.md.sha256.create());
   return certificateObject(forge.pki.certificateToPem(cert), forge.pki.privateKeyToPem(key));
