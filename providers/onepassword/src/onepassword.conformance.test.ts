@@ -7,9 +7,11 @@
 import 'reflect-metadata';
 import type { PushRemoteRef } from '@tessera/core';
 import {
+  CONFORMANCE_NAMESPACE,
   aSecret,
   describeProviderConformance,
   type ConformanceBackend,
+  type ConformanceStoreContext,
   type ConformanceStoreSpec,
   type RemoteValue,
   type SeedOptions,
@@ -30,11 +32,12 @@ const TOKEN_SECRET = 'onepassword-connect-token';
 class ConnectBackend implements ConformanceBackend {
   constructor(private readonly connect: OnePasswordConnectEmulator) {}
 
-  storeSpec(): ConformanceStoreSpec {
+  storeSpec(store: ConformanceStoreContext): ConformanceStoreSpec {
+    const namespace = store.kind === 'ClusterSecretStore' ? { namespace: CONFORMANCE_NAMESPACE } : {};
     const provider: OnePasswordProviderSpec = {
       connectHost: this.connect.url,
       vaults: { [VAULT]: 1 },
-      auth: { secretRef: { connectTokenSecretRef: { name: TOKEN_SECRET, key: 'token' } } },
+      auth: { secretRef: { connectTokenSecretRef: { name: TOKEN_SECRET, key: 'token', ...namespace } } },
     };
     return { provider, secrets: [aSecret(TOKEN_SECRET).withData({ token: this.connect.token }).build()] };
   }

@@ -24,6 +24,15 @@ export const readCases: ConformanceCaseGroup = {
       },
     },
     {
+      name: 'syncs a value through a ClusterSecretStore',
+      async run(t) {
+        const key = await t.seed('cluster', t.value('cluster'));
+        await t.startStore('ClusterSecretStore');
+        await t.sync(t.externalSecret('cluster').withData('value', key).build());
+        expect(t.world.secretText('cluster')).toEqual({ value: t.value('cluster') });
+      },
+    },
+    {
       name: 'syncs single properties of a structured value',
       async run(t) {
         const key = await t.seed('props', {

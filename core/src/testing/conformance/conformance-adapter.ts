@@ -15,7 +15,8 @@
 import type { ContainerModule } from 'inversify';
 import type { Clock } from '../../controller/clock.js';
 import type { SecretObject } from '../../kube/kube-port.js';
-import type { PushRemoteRef, SecretsClient } from '../../provider/provider.js';
+import { DEFAULT_NAMESPACE } from '../fixtures.js';
+import type { PushRemoteRef, SecretsClient, StoreKind } from '../../provider/provider.js';
 
 /**
  * A remote value to seed:
@@ -41,12 +42,20 @@ export interface ConformanceStoreSpec {
   /** The provider's own block, i.e. the value of `spec.provider[adapter.name]`. */
   readonly provider: unknown;
   /**
-   * Secrets to create in the store's namespace before the store (credentials the block refers to).
-   * Their `metadata.namespace` is set by the suite. @default none
+   * Secrets to create before the store (credentials the block refers to), in
+   * {@link CONFORMANCE_NAMESPACE}: the suite sets their `metadata.namespace`. @default none
    */
   readonly secrets?: readonly SecretObject[];
   /** Annotations for the store. @default none */
   readonly annotations?: Readonly<Record<string, string>>;
+}
+
+/** The namespace of every case's ExternalSecrets, Secrets and SecretStore. */
+export const CONFORMANCE_NAMESPACE = DEFAULT_NAMESPACE;
+
+/** Which store {@link ConformanceBackend.storeSpec} is asked for. */
+export interface ConformanceStoreContext {
+  readonly kind: StoreKind;
 }
 
 /** What a case can do with the provider's client outside of any reconcile (used by {@link ConformanceBackend.readPushed}). */
@@ -61,8 +70,11 @@ export interface ConformanceProbe {
  * providers whose data lives in the store itself (the fake) work like remote ones.
  */
 export interface ConformanceBackend {
-  /** The store the cases use; may change after `seed` / `remove`. */
-  storeSpec(): ConformanceStoreSpec;
+  /**
+   * The store the cases use; may change after `seed` / `remove`. Credential Secrets are created in
+   * {@link CONFORMANCE_NAMESPACE}; a ClusterSecretStore's references must name that namespace.
+   */
+  storeSpec(store: ConformanceStoreContext): ConformanceStoreSpec;
   /** Creates or replaces the remote secret `key`. Throws for a value kind the capabilities say is unsupported. */
   seed(key: string, value: RemoteValue, options?: SeedOptions): Promise<void>;
   /** Deletes the remote secret `key` as a user would in the backend; a missing key is no error. */

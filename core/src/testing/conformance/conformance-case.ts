@@ -4,6 +4,7 @@
  * (seed, create the store, sync an ExternalSecret, let a refresh interval pass).
  */
 import type { ExternalSecret } from '../../api/v1/external-secret.js';
+import type { StoreKind } from '../../provider/provider.js';
 import { CANARY } from '../external-secret-fixtures.js';
 import { anExternalSecret, type ExternalSecretBuilder } from '../fixtures.js';
 import type {
@@ -89,24 +90,26 @@ export class CaseHarness {
   /** Seeds a remote secret under exactly `key`. */
   async seedRaw(key: string, value: RemoteValue, options?: SeedOptions): Promise<string> {
     await this.backend.seed(key, value, options);
-    await this.world.updateStore(this.backend.storeSpec());
+    await this.world.updateStore(this.backend.storeSpec({ kind: this.world.storeKind }));
     return key;
   }
 
   /** Deletes the remote secret `key(name)` in the backend. */
   async remove(name: string): Promise<void> {
     await this.backend.remove(this.key(name));
-    await this.world.updateStore(this.backend.storeSpec());
+    await this.world.updateStore(this.backend.storeSpec({ kind: this.world.storeKind }));
   }
 
-  /** Creates the case's store and brings it to Ready through the store reconciler. */
-  async startStore(): Promise<void> {
-    await this.world.createStore(this.backend.storeSpec());
+  /** Creates the case's store (a SecretStore unless told) and brings it to Ready through the store reconciler. */
+  async startStore(kind: StoreKind = 'SecretStore'): Promise<void> {
+    await this.world.createStore(this.backend.storeSpec({ kind }), kind);
   }
 
   /** An ExternalSecret reading the case's store, refreshed every {@link CASE_REFRESH_INTERVAL}. */
   externalSecret(name: string): ExternalSecretBuilder {
-    return anExternalSecret(name).usingStore(this.world.storeName).withRefreshInterval(CASE_REFRESH_INTERVAL);
+    return anExternalSecret(name)
+      .usingStore(this.world.storeName, this.world.storeKind)
+      .withRefreshInterval(CASE_REFRESH_INTERVAL);
   }
 
   /** Applies `es`, reconciles it once and expects a successful sync. */

@@ -7,7 +7,7 @@
  * provider; logs go through the production JSON logger and redactor into memory.
  */
 import type { ExternalSecret } from '../../api/v1/external-secret.js';
-import type { SecretStore } from '../../api/v1/secret-store.js';
+import type { ClusterSecretStore, SecretStore } from '../../api/v1/secret-store.js';
 import { ManualClock } from '../../controller/manual-clock.js';
 import { externalSecretRegistration } from '../../controller/external-secret/external-secret-registration.js';
 import type { Reconciler, ReconcileResult } from '../../controller/reconciler.js';
@@ -19,17 +19,22 @@ import { Redactor } from '../../logging/redactor.js';
 import type { ProviderClientCache } from '../../provider/client-cache.js';
 import type { ProviderKubeAccessFactory } from '../../provider/provider-kube-access.js';
 import type { ProviderRegistry } from '../../provider/provider-registry.js';
-import type { SecretsClient } from '../../provider/provider.js';
+import type { SecretsClient, StoreKind } from '../../provider/provider.js';
 import type { ReadCoalescer } from '../../provider/read-coalescer.js';
 import { storeRefOfObject } from '../../provider/store-ref.js';
-import { toStoreView } from '../../provider/store-view.js';
-import { DEFAULT_NAMESPACE, aSecretStore } from '../fixtures.js';
+import { toStoreView, type AnyStore } from '../../provider/store-view.js';
+import { aClusterSecretStore, aSecretStore } from '../fixtures.js';
 import { InMemoryKube } from '../in-memory-kube.js';
 import { RecordingEventRecorder } from '../recording-event-recorder.js';
-import type { ConformanceAdapter, ConformanceProbe, ConformanceStoreSpec } from './conformance-adapter.js';
+import {
+  CONFORMANCE_NAMESPACE as DEFAULT_NAMESPACE,
+  type ConformanceAdapter,
+  type ConformanceProbe,
+  type ConformanceStoreSpec,
+} from './conformance-adapter.js';
 
-const STORE_API = { apiVersion: 'external-secrets.io/v1', kind: 'SecretStore' } as const;
-const ES_API = { apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret' } as const;
+const API_VERSION = 'external-secrets.io/v1';
+const ES_API = { apiVersion: API_VERSION, kind: 'ExternalSecret' } as const;
 
 /** What one reconcile returned or threw. */
 export interface ConformanceRun {
@@ -53,8 +58,9 @@ export class ConformanceWorld implements ConformanceProbe {
   readonly logLines: string[] = [];
   readonly errors: Error[] = [];
   readonly storeName: string;
+  /** The kind of the case's store, once created. @default 'SecretStore' */
+  storeKind: StoreKind = 'SecretStore';
   private readonly container: TesseraContainer;
-  private readonly storeReconciler: Reconciler;
   private readonly reconciler: Reconciler;
 
   constructor(
@@ -80,7 +86,6 @@ export class ConformanceWorld implements ConformanceProbe {
         { token: tokens.Redactor, value: redactor },
       ],
     });
-    this.storeReconciler = this.container.get<Reconciler>(tokens.SecretStoreReconciler);
     this.reconciler = externalSecretRegistration({
       caches: this.kube,
       kube: this.kube,
@@ -98,12 +103,18 @@ export class ConformanceWorld implements ConformanceProbe {
     return this.container.get<ProviderClientCache>(tokens.ProviderClientCache);
   }
 
-  /** Creates the case's SecretStore (and the Secrets it refers to) and reconciles it to Ready. */
-  async createStore(spec: ConformanceStoreSpec): Promise<void> {
+  /**
+   * Creates the case's store (and the Secrets it refers to, in the ExternalSecrets' namespace) and
+   * reconciles it to Ready.
+   */
+  async createStore(spec: ConformanceStoreSpec, kind: StoreKind = 'SecretStore'): Promise<void> {
     for (const secret of spec.secrets ?? []) {
       await this.kube.create({ ...secret, metadata: { ...secret.metadata, namespace: DEFAULT_NAMESPACE } });
     }
-    const store = aSecretStore(this.storeName)
+    this.storeKind = kind;
+    const builder =
+      kind === 'SecretStore' ? aSecretStore(this.storeName) : aClusterSecretStore(this.storeName);
+    const store = builder
       .withProvider(this.adapter.name, spec.provider)
       .withAnnotations({ ...(spec.annotations ?? {}) })
       .build();
@@ -117,7 +128,7 @@ export class ConformanceWorld implements ConformanceProbe {
     if (!current) return;
     const block = current.spec.provider[this.adapter.name];
     if (JSON.stringify(block) === JSON.stringify(spec.provider)) return;
-    await this.kube.update<SecretStore>({
+    await this.kube.update<AnyStore>({
       ...current,
       spec: { ...current.spec, provider: { [this.adapter.name]: spec.provider } },
     });
@@ -125,8 +136,14 @@ export class ConformanceWorld implements ConformanceProbe {
   }
 
   /** The case's store as stored. */
-  store(): SecretStore | undefined {
-    return this.kube.peek<SecretStore>({ ...STORE_API, name: this.storeName, namespace: DEFAULT_NAMESPACE });
+  store(): AnyStore | undefined {
+    const namespace = this.storeKind === 'SecretStore' ? DEFAULT_NAMESPACE : undefined;
+    return this.kube.peek<SecretStore | ClusterSecretStore>({
+      apiVersion: API_VERSION,
+      kind: this.storeKind,
+      name: this.storeName,
+      namespace,
+    });
   }
 
   /** Creates objects through the API, as `kubectl apply` would. */
@@ -195,7 +212,14 @@ export class ConformanceWorld implements ConformanceProbe {
   visibleText(): string {
     const statuses = [
       ...this.kube.peekAll<KubeObject & { status?: unknown }>(ES_API),
-      ...this.kube.peekAll<KubeObject & { status?: unknown }>(STORE_API),
+      ...this.kube.peekAll<KubeObject & { status?: unknown }>({
+        apiVersion: API_VERSION,
+        kind: 'SecretStore',
+      }),
+      ...this.kube.peekAll<KubeObject & { status?: unknown }>({
+        apiVersion: API_VERSION,
+        kind: 'ClusterSecretStore',
+      }),
     ].map((object) => JSON.stringify(object.status ?? {}));
     const events = this.events.events.map((event) => `${event.reason}: ${event.message}`);
     const errors = this.errors.flatMap(errorChain);
@@ -229,7 +253,11 @@ export class ConformanceWorld implements ConformanceProbe {
 
   private async reconcileStore(): Promise<void> {
     try {
-      await this.storeReconciler.reconcile({ name: this.storeName, namespace: DEFAULT_NAMESPACE });
+      const token =
+        this.storeKind === 'SecretStore' ? tokens.SecretStoreReconciler : tokens.ClusterSecretStoreReconciler;
+      await this.container
+        .get<Reconciler>(token)
+        .reconcile({ name: this.storeName, namespace: DEFAULT_NAMESPACE });
     } catch (error) {
       this.errors.push(error as Error);
       const ready = this.store()?.status?.conditions?.find((c) => c.type === 'Ready');
@@ -242,7 +270,7 @@ export class ConformanceWorld implements ConformanceProbe {
     }
   }
 
-  private requireStore(): SecretStore {
+  private requireStore(): AnyStore {
     const store = this.store();
     if (!store) throw new Error('the case has not created its store yet; call createStore first');
     return store;
