@@ -25,6 +25,15 @@ describe('examples', () => {
     expect(report.documents).toBeGreaterThan(0);
   });
 
+  it('validates the playground manifests without problems', async () => {
+    const report = await validateFiles({
+      paths: [`${EXAMPLES}/playground`],
+      providers: PROVIDER_DESCRIPTORS,
+    });
+    expect(report.problems).toEqual([]);
+    expect(report.documents).toBeGreaterThan(0);
+  });
+
   const cli = `${ROOT}cli/dist/main.js`;
   (existsSync(cli) ? it : it.skip)(
     'passes `tessera validate -f examples/fake` with exit status 0 (built CLI)',

@@ -9,6 +9,7 @@ import {
   registerValidateCommand,
   type CliDeps,
 } from '@tessera/core';
+import { registerPlaygroundCommand } from './playground/playground-command.js';
 import { PROVIDER_DESCRIPTORS, PROVIDER_MODULES } from './providers.js';
 
 /** The default dependencies: the loaded providers and the process's own streams. */
@@ -29,5 +30,6 @@ export function buildProgram(deps: CliDeps = defaultDeps()): Command {
   registerValidateCommand(program, deps);
   registerCrdsCommand(program, deps);
   registerOperatorCommand(program, deps);
+  registerPlaygroundCommand(program, deps);
   return program;
 }
