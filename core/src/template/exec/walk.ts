@@ -21,7 +21,7 @@ export function walk(s: ExecState, dot: GoValue, node: Node): Flow {
       const val = evalPipeline(s, dot, node.pipe);
       if (node.pipe.decl.length === 0) {
         s.at(node);
-        s.write(val === null ? '<no value>' : sprint([val]));
+        s.write(typeof val === 'string' ? val : val === null ? '<no value>' : sprint([val]));
       }
       return Flow.Normal;
     }
