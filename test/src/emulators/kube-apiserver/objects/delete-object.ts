@@ -3,7 +3,7 @@ import { nowTimestamp, type KubeObject } from '../api/kube-object.js';
 import type { ResourceType } from '../api/resource-type.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { StoredObject } from '../storage/stored-object.js';
-import { groupResourceOf, servedObject } from './render.js';
+import { groupResourceOf, servedClone, servedObject } from './render.js';
 import { deletionBlockers } from './update-object.js';
 
 /** Cascading behaviour of a delete. */
@@ -80,7 +80,7 @@ export function deleteObject(store: ObjectStore, req: DeleteRequest): DeleteResu
       throw conflict(groupResourceOf(type), name, REPEAT_DELETE_MESSAGE);
     return { outcome: 'pending', object: servedObject(type, stored) };
   }
-  const obj = JSON.parse(JSON.stringify(servedObject(type, stored))) as KubeObject;
+  const obj = servedClone(type, stored);
   type.strategy.beforeDelete?.(obj);
   applyGcFinalizers(obj, policy);
   if (deletionBlockers(type, obj).length === 0) {

@@ -9,6 +9,14 @@ export function servedObject(type: ResourceType, stored: StoredObject): KubeObje
   return { ...stored.clone(), apiVersion: groupVersion(type) };
 }
 
+/** A fresh mutable copy of the object as served by `type` (parsed from the stored bytes). */
+export function servedClone(type: ResourceType, stored: StoredObject): KubeObject {
+  const copy = stored.clone();
+  if (type.conversion) return type.conversion.fromStorage(copy);
+  if (copy.apiVersion !== groupVersion(type)) copy.apiVersion = groupVersion(type);
+  return copy;
+}
+
 /** The JSON text of the object as served by `type`; reuses the stored bytes when no conversion is needed. */
 export function servedJson(type: ResourceType, stored: StoredObject): string {
   if (!type.conversion && stored.object.apiVersion === groupVersion(type)) return stored.json;

@@ -8,7 +8,7 @@ import { applyRequestNamespace, checkBodyType, checkUrlName } from './body-check
 import { sameExceptResourceVersion, specChanged } from './generation.js';
 import { dropEmptyMetadata } from './metadata-normalise.js';
 import { validateFinalizersWhileDeleting, validateObjectMeta } from './metadata-validation.js';
-import { groupKindOf, groupResourceOf, servedObject } from './render.js';
+import { groupKindOf, groupResourceOf, servedClone } from './render.js';
 import type { WriteOptions } from './write-options.js';
 
 /** What an update or patch asks for. */
@@ -112,8 +112,8 @@ export function updateObject(store: ObjectStore, req: UpdateRequest): UpdateResu
   const { type, namespace, name } = req;
   const stored = store.get(type.storageKey, namespace, name);
   if (!stored) throw notFound(groupResourceOf(type), name);
-  const current = JSON.parse(JSON.stringify(servedObject(type, stored))) as KubeObject;
-  const incoming = checkBodyType(type, req.build(JSON.parse(JSON.stringify(current)) as KubeObject), '<patched object>');
+  const current = servedClone(type, stored);
+  const incoming = checkBodyType(type, req.build(servedClone(type, stored)), '<patched object>');
   checkUrlName(incoming, name);
   applyRequestNamespace(type, incoming, type.namespaced ? namespace : undefined);
   const next = mergeSubresource(type, req.subresource, incoming, current);

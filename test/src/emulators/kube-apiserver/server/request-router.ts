@@ -39,8 +39,11 @@ async function serveResource(ctx: EmulatorContext, req: IncomingMessage, res: Se
 }
 
 async function route(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, record: RequestRecord): Promise<void> {
-  const url = new URL(req.url ?? '/', 'https://emulator.invalid');
-  const path = url.pathname.length > 1 && url.pathname.endsWith('/') ? url.pathname.slice(0, -1) : url.pathname;
+  const raw = req.url ?? '/';
+  const q = raw.indexOf('?');
+  const rawPath = (q < 0 ? raw : raw.slice(0, q)).split('#')[0];
+  const path = rawPath.length > 1 && rawPath.endsWith('/') ? rawPath.slice(0, -1) : rawPath;
+  const query = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
   const unavailable = ctx.faults.unavailableMode();
   if (unavailable === 'reset') {
     req.socket.destroy();
@@ -52,7 +55,7 @@ async function route(ctx: EmulatorContext, req: IncomingMessage, res: ServerResp
     ctx.requestLog.commit();
     return;
   }
-  await serveResource(ctx, req, res, path, url.searchParams, record);
+  await serveResource(ctx, req, res, path, query, record);
 }
 
 /** The HTTP request listener: logging, unavailability, authentication, then non-resource or resource routes. */
