@@ -1,0 +1,61 @@
+/**
+ * Canary values: unique strings planted as secret values by the scenarios, then searched for
+ * everywhere the operator writes text a user or an attacker could read — its logs (stdout and
+ * stderr of every operator process, even killed ones), Events, the status of every
+ * external-secrets.io object, and `/metrics`. A canary found there is a leak.
+ */
+import { randomBytes } from 'node:crypto';
+import type { KubeUser } from './kube-user.js';
+import type { OperatorProcess } from './operator-process.js';
+
+const KINDS = ['ExternalSecret', 'SecretStore', 'ClusterSecretStore', 'ClusterExternalSecret'];
+
+/** Where a canary was found. */
+export interface Leak {
+  readonly canary: string;
+  readonly where: string;
+}
+
+/** See the module comment. */
+export class Canaries {
+  private readonly planted: string[] = [];
+
+  /** A fresh canary value (long enough for the redactor, unique per call). */
+  plant(label: string): string {
+    const value = `canary-${label}-${randomBytes(8).toString('hex')}`;
+    this.planted.push(value);
+    return value;
+  }
+
+  /** Every canary planted so far. */
+  get values(): readonly string[] {
+    return this.planted;
+  }
+
+  /** Searches every operator-visible text for every canary, raw and base64-encoded. */
+  async findLeaks(user: KubeUser, operators: readonly OperatorProcess[]): Promise<Leak[]> {
+    const texts: { where: string; text: string }[] = [];
+    for (const operator of operators) {
+      texts.push({ where: `${operator.name} stdout`, text: operator.stdout.join('\n') });
+      texts.push({ where: `${operator.name} stderr`, text: operator.stderr });
+      if (operator.running)
+        texts.push({ where: `${operator.name} /metrics`, text: await operator.metrics() });
+    }
+    texts.push({ where: 'Events', text: JSON.stringify(await user.events()) });
+    for (const kind of KINDS) {
+      const statuses = (await user.list(kind)).map((object) => ({
+        name: object.metadata.name,
+        status: object.status,
+      }));
+      texts.push({ where: `${kind} status`, text: JSON.stringify(statuses) });
+    }
+    const leaks: Leak[] = [];
+    for (const canary of this.planted) {
+      const forms = [canary, Buffer.from(canary).toString('base64')];
+      for (const { where, text } of texts) {
+        if (forms.some((form) => text.includes(form))) leaks.push({ canary, where });
+      }
+    }
+    return leaks;
+  }
+}
