@@ -21,11 +21,18 @@ function measure(name: string, run: () => unknown): void {
     elapsed = performance.now() - start;
   }
   const perSecond = (n * 1000) / elapsed;
-  console.log(`${name.padEnd(52)} ${perSecond.toFixed(0).padStart(9)} renders/s  ${((elapsed * 1000) / n).toFixed(1).padStart(8)} µs/render`);
+  console.log(
+    `${name.padEnd(52)} ${perSecond.toFixed(0).padStart(9)} renders/s  ${((elapsed * 1000) / n).toFixed(1).padStart(8)} µs/render`,
+  );
 }
 
 const registry = { registry: 'ghcr.io', username: 'robot$ci', password: 'pa55w0rd-with-some-length' };
-const thousand = Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`key-${String(i).padStart(4, '0')}`, `value number ${i} with a bit of text`]));
+const thousand = Object.fromEntries(
+  Array.from({ length: 1000 }, (_, i) => [
+    `key-${String(i).padStart(4, '0')}`,
+    `value number ${i} with a bit of text`,
+  ]),
+);
 
 const docker = compileTemplate(DOCKERCONFIG, { name: '.dockerconfigjson' });
 const range = compileTemplate(RANGE, { name: 'config' });

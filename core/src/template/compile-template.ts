@@ -51,7 +51,10 @@ export interface CompiledTemplate {
  * Parses a Go text/template.
  * @throws TemplateError (phase `parse`) naming the template, line and column
  */
-export function compileTemplate(source: string | Uint8Array, options: TemplateOptions = {}): CompiledTemplate {
+export function compileTemplate(
+  source: string | Uint8Array,
+  options: TemplateOptions = {},
+): CompiledTemplate {
   const name = options.name ?? 'template';
   const limits = resolveLimits(options.limits);
   const funcs = options.functions ?? ESO_FUNCTIONS;
@@ -67,7 +70,11 @@ export function compileTemplate(source: string | Uint8Array, options: TemplateOp
   });
   const now = options.now ?? (() => new Date());
   const run = (data: unknown, exec?: ExecuteOptions): string =>
-    executeTrees({ trees, name, funcs, now, missingKey: options.missingKey ?? 'error' }, data, exec?.limits ? resolveLimits({ ...limits, ...exec.limits }) : limits);
+    executeTrees(
+      { trees, name, funcs, now, missingKey: options.missingKey ?? 'error' },
+      data,
+      exec?.limits ? resolveLimits({ ...limits, ...exec.limits }) : limits,
+    );
   return {
     name,
     execute: (data, exec) => bytesToUtf8(run(data, exec)),
@@ -86,7 +93,13 @@ interface Program {
 function executeTrees(p: Program, data: unknown, limits: ResolvedLimits): string {
   const tree = p.trees.get(utf8ToBytes(p.name));
   if (!tree) {
-    throw new TemplateError({ template: p.name, line: 1, column: 0, phase: 'execute', detail: `"${p.name}" is an incomplete or empty template` });
+    throw new TemplateError({
+      template: p.name,
+      line: 1,
+      column: 0,
+      phase: 'execute',
+      detail: `"${p.name}" is an incomplete or empty template`,
+    });
   }
   const dot = toTemplateData(data);
   const shared = {
@@ -105,7 +118,8 @@ function executeTrees(p: Program, data: unknown, limits: ResolvedLimits): string
   try {
     walk(state, dot, tree.root);
   } catch (e) {
-    if (e instanceof RangeError && /call stack/i.test(e.message)) state.fail('evaluation nested too deeply', 'limit');
+    if (e instanceof RangeError && /call stack/i.test(e.message))
+      state.fail('evaluation nested too deeply', 'limit');
     throw e;
   }
   return shared.out.join('');
@@ -120,6 +134,10 @@ export function renderTemplate(source: string, data: unknown, options?: Template
 }
 
 /** Like {@link renderTemplate} but returns raw bytes. */
-export function renderTemplateToBuffer(source: string | Uint8Array, data: unknown, options?: TemplateOptions): Buffer {
+export function renderTemplateToBuffer(
+  source: string | Uint8Array,
+  data: unknown,
+  options?: TemplateOptions,
+): Buffer {
   return compileTemplate(source, options).executeToBuffer(data);
 }

@@ -2,7 +2,14 @@
  * Golden tests for ESO's own template functions (not part of sprig, so not covered by the Go
  * differential suite), built on fixed fixtures in testdata/.
  */
-import { X509Certificate, constants, createHash, createPrivateKey, createPublicKey, publicEncrypt } from 'node:crypto';
+import {
+  X509Certificate,
+  constants,
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  publicEncrypt,
+} from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -36,14 +43,20 @@ describe('ESO certificate chain functions', () => {
   });
 
   it('filterCertChain fails on two unrelated leaves', () => {
-    expect(() => renderTemplate('{{ filterCertChain "leaf" .chain }}', { chain: leaf + root + leaf.replace(/A/, 'A') + root })).toThrow();
+    expect(() =>
+      renderTemplate('{{ filterCertChain "leaf" .chain }}', {
+        chain: leaf + root + leaf.replace(/A/, 'A') + root,
+      }),
+    ).toThrow();
   });
 });
 
 describe('ESO PKCS#12 functions', () => {
   it('pkcs12cert returns the chain ordered leaf, intermediate, root', () => {
     expect(renderTemplate('{{ .p12 | pkcs12cert }}', { p12 })).toBe(leaf + inter + root);
-    expect(renderTemplate('{{ .p12 | pkcs12certPass "hunter2" }}', { p12: p12pass })).toBe(leaf + inter + root);
+    expect(renderTemplate('{{ .p12 | pkcs12certPass "hunter2" }}', { p12: p12pass })).toBe(
+      leaf + inter + root,
+    );
   });
 
   it('pkcs12key returns the private key as PKCS#8 PEM', () => {
@@ -52,15 +65,23 @@ describe('ESO PKCS#12 functions', () => {
   });
 
   it('pkcs12key with a wrong password fails without echoing the password', () => {
-    expect(() => renderTemplate('{{ .p12 | pkcs12keyPass .pw }}', { p12: p12pass, pw: 'wrong-pass-xyz' })).toThrow(/^(?!.*wrong-pass-xyz).*the password is wrong/);
+    expect(() =>
+      renderTemplate('{{ .p12 | pkcs12keyPass .pw }}', { p12: p12pass, pw: 'wrong-pass-xyz' }),
+    ).toThrow(/^(?!.*wrong-pass-xyz).*the password is wrong/);
   });
 
   it('pemToPkcs12 and fullPemToPkcs12 build archives that read back to the same key and chain', () => {
     const data = { crt: leaf + inter + root, key };
     expect(renderTemplate('{{ pemToPkcs12 .crt .key | b64dec | pkcs12cert }}', data)).toBe(leaf);
-    expect(renderTemplate('{{ fullPemToPkcs12 .crt .key | b64dec | pkcs12cert }}', data)).toBe(leaf + inter + root);
-    expect(renderTemplate('{{ fullPemToPkcs12Pass .crt .key "pw" | b64dec | pkcs12keyPass "pw" }}', data)).toBe(pkcs8);
-    expect(renderTemplate('{{ pemToPkcs12Pass .crt .key "pw" | b64dec | pkcs12certPass "pw" }}', data)).toBe(leaf);
+    expect(renderTemplate('{{ fullPemToPkcs12 .crt .key | b64dec | pkcs12cert }}', data)).toBe(
+      leaf + inter + root,
+    );
+    expect(
+      renderTemplate('{{ fullPemToPkcs12Pass .crt .key "pw" | b64dec | pkcs12keyPass "pw" }}', data),
+    ).toBe(pkcs8);
+    expect(renderTemplate('{{ pemToPkcs12Pass .crt .key "pw" | b64dec | pkcs12certPass "pw" }}', data)).toBe(
+      leaf,
+    );
   });
 
   it('pemTruststoreToPKCS12 builds a truststore holding every certificate', () => {
@@ -86,11 +107,21 @@ describe('ESO JWK, RSA and YAML functions', () => {
 
   it('rsaDecrypt decrypts RSA-OAEP ciphertext and passes data through with scheme None', () => {
     const secret = 'db-password-123';
-    const ct = (hash: string): Buffer => publicEncrypt({ key: spki, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: hash }, Buffer.from(secret));
-    expect(renderTemplate('{{ rsaDecrypt "RSA-OAEP" "SHA256" .ct .key }}', { ct: ct('sha256'), key })).toBe(secret);
-    expect(renderTemplate('{{ rsaDecrypt "RSA-OAEP" "SHA1" .ct .key }}', { ct: ct('sha1'), key })).toBe(secret);
+    const ct = (hash: string): Buffer =>
+      publicEncrypt(
+        { key: spki, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: hash },
+        Buffer.from(secret),
+      );
+    expect(renderTemplate('{{ rsaDecrypt "RSA-OAEP" "SHA256" .ct .key }}', { ct: ct('sha256'), key })).toBe(
+      secret,
+    );
+    expect(renderTemplate('{{ rsaDecrypt "RSA-OAEP" "SHA1" .ct .key }}', { ct: ct('sha1'), key })).toBe(
+      secret,
+    );
     expect(renderTemplate('{{ rsaDecrypt "None" "" .v "" }}', { v: 'plain' })).toBe('plain');
-    expect(() => renderTemplate('{{ rsaDecrypt "RSA-PKCS1" "SHA1" .v .key }}', { v: 'x', key })).toThrow('decryption scheme RSA-PKCS1 is not supported');
+    expect(() => renderTemplate('{{ rsaDecrypt "RSA-PKCS1" "SHA1" .v .key }}', { v: 'x', key })).toThrow(
+      'decryption scheme RSA-PKCS1 is not supported',
+    );
   });
 
   it('hexdec decodes hexadecimal', () => {
@@ -104,7 +135,9 @@ describe('ESO JWK, RSA and YAML functions', () => {
     expect(line.startsWith('user:$2a$10$')).toBe(true);
     expect(bcrypt.compareSync('pw', line.slice('user:'.length))).toBe(true);
     // A computed string is not a sprig.HashAlgorithm, exactly as Go's type check decides.
-    expect(() => renderTemplate('{{ htpasswd "user" "pw" (lower "SHA") }}', {})).toThrow('expected sprig.HashAlgorithm');
+    expect(() => renderTemplate('{{ htpasswd "user" "pw" (lower "SHA") }}', {})).toThrow(
+      'expected sprig.HashAlgorithm',
+    );
   });
 
   it('bcrypt hashes verify with a standard bcrypt implementation', () => {

@@ -32,7 +32,8 @@ export const DEFAULT_TEMPLATE_LIMITS: ResolvedLimits = Object.freeze({
 export function resolveLimits(limits?: TemplateLimits): ResolvedLimits {
   const out = { ...DEFAULT_TEMPLATE_LIMITS, ...stripUndefined(limits ?? {}) };
   for (const [k, v] of Object.entries(out)) {
-    if (!Number.isInteger(v) || v <= 0) throw new RangeError(`template limit ${k} must be a positive integer`);
+    if (!Number.isInteger(v) || v <= 0)
+      throw new RangeError(`template limit ${k} must be a positive integer`);
   }
   return out;
 }

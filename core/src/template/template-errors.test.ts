@@ -45,8 +45,16 @@ describe('template errors', () => {
 
   it('names the template, line and Go-style column of a failing action', () => {
     const e = failureOf('line one\n  {{ .username }} and {{ .missing }}', { username: 'u' });
-    expect(e.details).toMatchObject({ template: 'password', line: 2, column: 25, phase: 'execute', context: '.missing' });
-    expect(e.message).toBe('template: password:2:25: executing "password" at <.missing>: map has no entry for key "missing"');
+    expect(e.details).toMatchObject({
+      template: 'password',
+      line: 2,
+      column: 25,
+      phase: 'execute',
+      context: '.missing',
+    });
+    expect(e.message).toBe(
+      'template: password:2:25: executing "password" at <.missing>: map has no entry for key "missing"',
+    );
   });
 
   it('reports parse errors with position and phase parse', () => {
@@ -64,14 +72,20 @@ describe('template errors', () => {
   });
 
   it('names an unsupported function, saying why', () => {
-    expect(() => compileTemplate('{{ env "HOME" }}')).toThrow(/function "env" is not supported \(ESO removes it/);
-    expect(() => compileTemplate('{{ getHostByName "x" }}')).toThrow(/function "getHostByName" is not supported/);
+    expect(() => compileTemplate('{{ env "HOME" }}')).toThrow(
+      /function "env" is not supported \(ESO removes it/,
+    );
+    expect(() => compileTemplate('{{ getHostByName "x" }}')).toThrow(
+      /function "getHostByName" is not supported/,
+    );
     expect(() => compileTemplate('{{ nosuchfunc 1 }}')).toThrow('function "nosuchfunc" not defined');
   });
 
   it('names the function and template of a call that fails', () => {
     const e = failureOf('{{ mustFromJson .s }}', { s: '{' });
-    expect(e.message).toBe('template: password:1:3: executing "password" at <mustFromJson .s>: error calling mustFromJson: the input is not valid JSON or has a number out of range');
+    expect(e.message).toBe(
+      'template: password:1:3: executing "password" at <mustFromJson .s>: error calling mustFromJson: the input is not valid JSON or has a number out of range',
+    );
   });
 
   it('says which define was executing when the error happened inside it', () => {

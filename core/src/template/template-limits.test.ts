@@ -25,7 +25,8 @@ describe('template limits', () => {
 
   it('lets a bounded recursion run when maxDepth allows it', () => {
     // GIVEN a countdown that recurses 150 times
-    const source = '{{ define "down" }}{{ if gt (len .) 0 }}{{ template "down" (substr 1 -1 .) }}{{ end }}{{ end }}{{ template "down" .s }}done';
+    const source =
+      '{{ define "down" }}{{ if gt (len .) 0 }}{{ template "down" (substr 1 -1 .) }}{{ end }}{{ end }}{{ template "down" .s }}done';
     const data = { s: 'x'.repeat(150) };
     // WHEN the default limit applies THEN it stops; WHEN raised THEN it finishes
     expect(limitError(() => renderTemplate(source, data)).details.phase).toBe('limit');
@@ -40,19 +41,25 @@ describe('template limits', () => {
   });
 
   it('stops output beyond maxOutputBytes', () => {
-    const e = limitError(() => renderTemplate('{{ range until 1000 }}0123456789{{ end }}', {}, { limits: { maxOutputBytes: 5000 } }));
+    const e = limitError(() =>
+      renderTemplate('{{ range until 1000 }}0123456789{{ end }}', {}, { limits: { maxOutputBytes: 5000 } }),
+    );
     expect(e.details.phase).toBe('limit');
     expect(e.message).toContain('output exceeds the limit of 5000 bytes');
   });
 
   it('stops a template that runs too many steps', () => {
-    const e = limitError(() => renderTemplate('{{ range until 2000 }}{{ range until 2000 }}{{ end }}{{ end }}', {}));
+    const e = limitError(() =>
+      renderTemplate('{{ range until 2000 }}{{ range until 2000 }}{{ end }}{{ end }}', {}),
+    );
     expect(e.details.phase).toBe('limit');
     expect(e.message).toContain('evaluation exceeded the limit of 1000000 steps');
   });
 
   it('bounds printf widths by the size limit', () => {
-    const e = limitError(() => renderTemplate('{{ printf "%900000d" 1 }}', {}, { limits: { maxOutputBytes: 1000 } }));
+    const e = limitError(() =>
+      renderTemplate('{{ printf "%900000d" 1 }}', {}, { limits: { maxOutputBytes: 1000 } }),
+    );
     expect(e.details.phase).toBe('limit');
   });
 

@@ -17,12 +17,22 @@ export function renderWithTessera(c: OracleCase): Outcome {
   try {
     // The oracle receives the data as JSON, so Tessera gets the same JSON round trip (e.g. -0 becomes 0).
     const data: unknown = c.data === undefined ? null : JSON.parse(JSON.stringify(c.data));
-    const output = compileTemplate(c.template, { name: c.name || 'template', now: () => new Date(0) }).executeToBuffer(data);
+    const output = compileTemplate(c.template, {
+      name: c.name || 'template',
+      now: () => new Date(0),
+    }).executeToBuffer(data);
     return { ok: true, output };
   } catch (e) {
-    if (!(e instanceof TemplateError)) return { ok: false, output: Buffer.alloc(0), error: `not a TemplateError: ${String(e)}` };
+    if (!(e instanceof TemplateError))
+      return { ok: false, output: Buffer.alloc(0), error: `not a TemplateError: ${String(e)}` };
     const { phase, line, column } = e.details;
-    return { ok: false, output: Buffer.alloc(0), error: e.message, phase: phase === 'parse' ? 'parse' : 'execute', where: `${line}:${column}` };
+    return {
+      ok: false,
+      output: Buffer.alloc(0),
+      error: e.message,
+      phase: phase === 'parse' ? 'parse' : 'execute',
+      where: `${line}:${column}`,
+    };
   }
 }
 
@@ -34,7 +44,11 @@ function goFailure(error: string): { phase: string; where?: string } {
 }
 
 /** Describes how two outcomes differ, or undefined when they agree. */
-export function describeMismatch(c: OracleCase, go: OracleResult | undefined, ts: Outcome): string | undefined {
+export function describeMismatch(
+  c: OracleCase,
+  go: OracleResult | undefined,
+  ts: Outcome,
+): string | undefined {
   if (!go) return `${c.id}: the oracle returned no result`;
   if (go.ok && ts.ok && go.output.equals(ts.output)) return undefined;
   if (!go.ok && !ts.ok) {
@@ -42,6 +56,7 @@ export function describeMismatch(c: OracleCase, go: OracleResult | undefined, ts
     if (ts.phase === g.phase && (g.where === undefined || g.where === ts.where)) return undefined;
     return `${c.id}: ${JSON.stringify(c.template)} fails differently\n    go:      ${g.phase} ${g.where ?? ''} ${go.error}\n    tessera: ${ts.phase} ${ts.where ?? ''} ${ts.error}`;
   }
-  const show = (o: { ok: boolean; output: Buffer; error?: string }): string => (o.ok ? JSON.stringify(o.output.toString('latin1')) : `ERROR ${o.error}`);
+  const show = (o: { ok: boolean; output: Buffer; error?: string }): string =>
+    o.ok ? JSON.stringify(o.output.toString('latin1')) : `ERROR ${o.error}`;
   return `${c.id}: ${JSON.stringify(c.template)}\n    go:      ${show(go)}\n    tessera: ${show(ts)}`;
 }

@@ -23,7 +23,9 @@ describeIf('Tessera templates render exactly like Go text/template + sprig', () 
 
   it('agrees with Go on every corpus case (same bytes, or both fail)', () => {
     // GIVEN the corpus rendered by Go  WHEN Tessera renders it  THEN nothing differs
-    const mismatches = CORPUS.map((c) => describeMismatch(c, results.get(c.id), renderWithTessera(c))).filter((m) => m !== undefined);
+    const mismatches = CORPUS.map((c) => describeMismatch(c, results.get(c.id), renderWithTessera(c))).filter(
+      (m) => m !== undefined,
+    );
     expect(mismatches).toEqual([]);
   });
 

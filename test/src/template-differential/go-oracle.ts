@@ -65,11 +65,18 @@ export function buildOracle(): string {
 
 /** Renders a batch of cases in one Go process. */
 export function runOracle(binary: string, cases: readonly OracleCase[]): Map<string, OracleResult> {
-  const input = JSON.stringify(cases.map((c) => ({ id: c.id, name: c.name ?? '', template: c.template, data: c.data ?? null })));
+  const input = JSON.stringify(
+    cases.map((c) => ({ id: c.id, name: c.name ?? '', template: c.template, data: c.data ?? null })),
+  );
   const run = spawnSync(binary, [], { input, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   if (run.status !== 0) throw new Error(`template oracle failed: ${run.stderr}`);
   const raw = JSON.parse(run.stdout) as Array<{ id: string; ok: boolean; output: string; error?: string }>;
-  return new Map(raw.map((r) => [r.id, { id: r.id, ok: r.ok, output: Buffer.from(r.output ?? '', 'base64'), error: r.error }]));
+  return new Map(
+    raw.map((r) => [
+      r.id,
+      { id: r.id, ok: r.ok, output: Buffer.from(r.output ?? '', 'base64'), error: r.error },
+    ]),
+  );
 }
 
 /**
@@ -80,8 +87,12 @@ export function oracleGate(): { run: boolean; reason?: string } {
   const reason = oracleUnavailableReason();
   if (!reason) return { run: true };
   if (process.env.CI === 'true') {
-    throw new Error(`Go differential template tests cannot run in CI: ${reason}. .ci/run installs golang-go and sprig with apt-get.`);
+    throw new Error(
+      `Go differential template tests cannot run in CI: ${reason}. .ci/run installs golang-go and sprig with apt-get.`,
+    );
   }
-  console.warn(`SKIPPING Go differential template tests: ${reason}. Install golang-go and golang-github-masterminds-sprig-dev to run them.`);
+  console.warn(
+    `SKIPPING Go differential template tests: ${reason}. Install golang-go and golang-github-masterminds-sprig-dev to run them.`,
+  );
   return { run: false, reason };
 }

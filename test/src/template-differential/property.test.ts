@@ -19,11 +19,17 @@ describeIf('generated templates render identically in Tessera and Go', () => {
     // GIVEN a deterministic sample of generated templates and data
     const typed = fc.sample(fc.tuple(typedTemplate(2), typedData), { seed: SEED, numRuns: TYPED_RUNS });
     const wild = fc.sample(fc.tuple(wildTemplate(), typedData), { seed: SEED + 1, numRuns: WILD_RUNS });
-    const cases: OracleCase[] = [...typed, ...wild].map(([t, data], i) => ({ id: `gen-${i}`, template: t, data }));
+    const cases: OracleCase[] = [...typed, ...wild].map(([t, data], i) => ({
+      id: `gen-${i}`,
+      template: t,
+      data,
+    }));
     // WHEN both engines render them
     const results = runOracle(buildOracle(), cases);
     // THEN they agree on every one
-    const mismatches = cases.map((c) => describeMismatch(c, results.get(c.id), renderWithTessera(c))).filter((m) => m !== undefined);
+    const mismatches = cases
+      .map((c) => describeMismatch(c, results.get(c.id), renderWithTessera(c)))
+      .filter((m) => m !== undefined);
     expect(mismatches).toEqual([]);
     // AND the sample is not trivial: many render successfully, some fail
     const rendered = cases.filter((c) => results.get(c.id)?.ok).length;

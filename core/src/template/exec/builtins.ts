@@ -22,7 +22,7 @@ function index(args: GoValue[]): GoValue {
   for (const idx of args.slice(1)) {
     if (item === null) throw new FuncError('index of nil pointer');
     if (typeof item === 'string' || item instanceof GoSlice) {
-      const len: number = typeof item === "string" ? item.length : item.items.length;
+      const len: number = typeof item === 'string' ? item.length : item.items.length;
       const x = indexArg(idx, len);
       if (x === len) throw new FuncError(`index out of range: ${x}`);
       item = typeof item === 'string' ? new GoInt('uint8', BigInt(item.charCodeAt(x))) : item.items[x];
@@ -90,15 +90,21 @@ export const BUILTINS: ReadonlyMap<string, FuncSpec> = new Map<string, FuncSpec>
   ['len', fn([ANY], ([v]) => length(v))],
   ['index', variadicFn([ANY], ANY, index)],
   ['slice', variadicFn([ANY], ANY, slice)],
-  ['call', variadicFn([ANY], ANY, ([f]) => {
-    throw new FuncError(f === null ? 'call of nil' : `non-function of type ${typeOf(f)}`);
-  })],
+  [
+    'call',
+    variadicFn([ANY], ANY, ([f]) => {
+      throw new FuncError(f === null ? 'call of nil' : `non-function of type ${typeOf(f)}`);
+    }),
+  ],
   ['print', variadicFn([], 'interface {}', (args) => sprint(args))],
   ['println', variadicFn([], 'interface {}', (args) => sprintln(args))],
-  ['printf', variadicFn(['string'], 'interface {}', ([format, ...rest], ctx) => {
-    checkWidths(format as string, ctx);
-    return sprintf(format as string, rest);
-  })],
+  [
+    'printf',
+    variadicFn(['string'], 'interface {}', ([format, ...rest], ctx) => {
+      checkWidths(format as string, ctx);
+      return sprintf(format as string, rest);
+    }),
+  ],
   ['html', variadicFn([], 'interface {}', (args) => htmlEscape(evalArgs(args)))],
   ['js', variadicFn([], 'interface {}', (args) => jsEscape(evalArgs(args)))],
   ['urlquery', variadicFn([], 'interface {}', (args) => queryEscape(evalArgs(args)))],

@@ -27,7 +27,7 @@ const HEX_UPPER = '0123456789ABCDEF';
 /** template.JSEscapeString */
 export function jsEscape(s: string): string {
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
       switch (c) {

@@ -1,22 +1,35 @@
 /**
- * Evaluation of pipelines, commands, fields, variables, arguments and function calls, following
- * text/template's exec.go: argument types are checked like Go's reflection-based calls.
+ * Evaluation of pipelines, commands, fields, variables and function calls, following
+ * text/template's exec.go (arguments and their type checks are in arguments.ts).
  */
-import { type ArgNode, type ChainNode, type CommandNode, type FieldNode, type IdentifierNode, type NumberNode, type PipeNode, type VariableNode, nodeString } from '../parse/ast.js';
+import {
+  type ArgNode,
+  type ChainNode,
+  type CommandNode,
+  type IdentifierNode,
+  type PipeNode,
+  type VariableNode,
+  nodeString,
+} from '../parse/ast.js';
 import { LimitExceeded } from '../limits.js';
 import { TemplateError } from '../template-error.js';
-import { GoInt, GoMap, type GoMethod, type GoValue, canBeNil, isGoObject, isTrue, typeOf, zeroValue } from '../value/go-value.js';
+import {
+  GoMap,
+  type GoMethod,
+  type GoValue,
+  isGoObject,
+  isTrue,
+  typeOf,
+  zeroValue,
+} from '../value/go-value.js';
 import { FuncError, type FuncSpec } from './func-spec.js';
 import type { ExecState } from './state.js';
+import { evalArg, idealConstant, validateType } from './arguments.js';
 
 /** Marks "no piped value" (Go's missingVal). */
 export const MISSING: unique symbol = Symbol('missing');
-type Final = GoValue | typeof MISSING;
-
-const INT_TYPES = new Set(['int', 'int8', 'int16', 'int32', 'int64']);
-const UINT_TYPES = new Set(['uint', 'uint8', 'uint16', 'uint32', 'uint64']);
-/** Named Go types whose underlying kind is string: literals convert, computed strings do not. */
-const NAMED_STRING_TYPES = new Set(['sprig.HashAlgorithm']);
+/** A piped value, or MISSING. */
+export type Final = GoValue | typeof MISSING;
 
 /** Evaluates a pipeline, declaring or assigning its variables. */
 export function evalPipeline(s: ExecState, dot: GoValue, pipe: PipeNode | null): GoValue {
@@ -33,7 +46,8 @@ export function evalPipeline(s: ExecState, dot: GoValue, pipe: PipeNode | null):
 }
 
 function notAFunction(s: ExecState, args: readonly ArgNode[], final: Final): void {
-  if (args.length > 1 || final !== MISSING) s.fail(`can't give argument to non-function ${nodeString(args[0])}`);
+  if (args.length > 1 || final !== MISSING)
+    s.fail(`can't give argument to non-function ${nodeString(args[0])}`);
 }
 
 function evalCommand(s: ExecState, dot: GoValue, cmd: CommandNode, final: Final): GoValue {
@@ -69,24 +83,26 @@ function evalCommand(s: ExecState, dot: GoValue, cmd: CommandNode, final: Final)
   }
 }
 
-/** An untyped number constant given no type context (Go's idealConstant). */
-function idealConstant(s: ExecState, n: NumberNode): GoValue {
-  s.at(n);
-  const isHexInt = /^[+-]?0[xX]/.test(n.text) && !/[pP]/.test(n.text);
-  if (n.isFloat && !isHexInt && n.text[0] !== "'" && /[.eEpP]/.test(n.text)) return n.float64;
-  if (n.isInt) return new GoInt('int', n.int64);
-  if (n.isUint) s.fail(`${n.text} overflows int`);
-  return null;
-}
-
-function evalChain(s: ExecState, dot: GoValue, chain: ChainNode, args: readonly ArgNode[], final: Final): GoValue {
+export function evalChain(
+  s: ExecState,
+  dot: GoValue,
+  chain: ChainNode,
+  args: readonly ArgNode[],
+  final: Final,
+): GoValue {
   s.at(chain);
   if (chain.node.kind === 'nil') s.fail('indirection through explicit nil');
   const receiver = evalArg(s, dot, undefined, chain.node);
   return evalFieldChain(s, dot, receiver, chain, chain.field, args, final);
 }
 
-function evalVariable(s: ExecState, dot: GoValue, v: VariableNode, args: readonly ArgNode[] | null, final: Final): GoValue {
+export function evalVariable(
+  s: ExecState,
+  dot: GoValue,
+  v: VariableNode,
+  args: readonly ArgNode[] | null,
+  final: Final,
+): GoValue {
   s.at(v);
   const value = s.varValue(v.ident[0]);
   if (v.ident.length === 1) {
@@ -96,7 +112,7 @@ function evalVariable(s: ExecState, dot: GoValue, v: VariableNode, args: readonl
   return evalFieldChain(s, dot, value, v, v.ident.slice(1), args, final);
 }
 
-function evalFieldChain(
+export function evalFieldChain(
   s: ExecState,
   dot: GoValue,
   receiver: GoValue,
@@ -144,7 +160,7 @@ function evalField(
 }
 
 /** Calls a named function; errors from the call point at `cmd` (the whole command), as in Go. */
-function evalFunction(
+export function evalFunction(
   s: ExecState,
   dot: GoValue,
   ident: IdentifierNode,
@@ -161,7 +177,13 @@ function evalFunction(
   return evalCall(s, dot, spec, name, cmd, args, final);
 }
 
-function evalAndOr(s: ExecState, dot: GoValue, name: string, args: readonly ArgNode[] | null, final: Final): GoValue {
+function evalAndOr(
+  s: ExecState,
+  dot: GoValue,
+  name: string,
+  args: readonly ArgNode[] | null,
+  final: Final,
+): GoValue {
   const operands = args ? args.slice(1) : [];
   const numIn = operands.length + (final === MISSING ? 0 : 1);
   if (numIn < 1) s.fail(`wrong number of args for ${name}: want at least 1 got ${numIn}`);
@@ -189,7 +211,8 @@ export function evalCall(
   const numIn = operands.length + (final === MISSING ? 0 : 1);
   const fixed = spec.params.length;
   if (spec.variadic !== undefined) {
-    if (numIn < fixed) s.fail(`wrong number of args for ${name}: want at least ${fixed} got ${operands.length}`);
+    if (numIn < fixed)
+      s.fail(`wrong number of args for ${name}: want at least ${fixed} got ${operands.length}`);
   } else if (numIn !== fixed) {
     s.fail(`wrong number of args for ${name}: want ${fixed} got ${numIn}`);
   }
@@ -207,7 +230,13 @@ export function evalCall(
   return safeCall(s, spec, name, node, argv);
 }
 
-function safeCall(s: ExecState, spec: FuncSpec | GoMethod, name: string, node: ArgNode | CommandNode, argv: GoValue[]): GoValue {
+function safeCall(
+  s: ExecState,
+  spec: FuncSpec | GoMethod,
+  name: string,
+  node: ArgNode | CommandNode,
+  argv: GoValue[],
+): GoValue {
   try {
     return spec.call(argv, s.shared.ctx);
   } catch (e) {
@@ -219,89 +248,5 @@ function safeCall(s: ExecState, spec: FuncSpec | GoMethod, name: string, node: A
       return s.fail(`error calling ${name}: resource limit reached`, 'limit');
     }
     return s.fail(`error calling ${name}: internal error (${e instanceof Error ? e.name : 'unknown'})`);
-  }
-}
-
-/**
- * Checks that a computed value may be passed as a parameter of Go type `t` (Go's validateType).
- * `typedNil` marks a nil that Go holds as an `interface {}` value (a map element or a function
- * result) rather than an untyped nil: Go refuses it for map, slice and pointer parameters.
- */
-export function validateType(s: ExecState, value: GoValue, t: string | undefined, typedNil = false): GoValue {
-  if (value === null) {
-    if (typedNil && t !== undefined && t !== 'interface {}' && t !== 'reflect.Value') {
-      return s.fail(`wrong type for value; expected ${t}; got interface {}`);
-    }
-    if (t === undefined || canBeNil(t)) return null;
-    return s.fail(`invalid value; expected ${t}`);
-  }
-  if (t === undefined || t === 'interface {}' || t === 'reflect.Value') return value;
-  const vt = typeOf(value);
-  if (vt === t) return value;
-  return s.fail(`wrong type for value; expected ${t}; got ${vt}`);
-}
-
-/** Evaluates an argument node for a parameter of Go type `t` (Go's evalArg). */
-export function evalArg(s: ExecState, dot: GoValue, t: string | undefined, n: ArgNode): GoValue {
-  s.at(n);
-  switch (n.kind) {
-    case 'dot':
-      return validateType(s, dot, t, s.dotTypedNil);
-    case 'nil':
-      if (t !== undefined && canBeNil(t)) return null;
-      return s.fail(`cannot assign nil to ${t}`);
-    case 'field':
-      return validateType(s, evalFieldChain(s, dot, dot, n, n.ident, [n as FieldNode], MISSING), t, true);
-    case 'variable':
-      return validateType(s, evalVariable(s, dot, n, null, MISSING), t, n.ident.length > 1 || s.varTypedNil(n.ident[0]));
-    case 'pipe':
-      return validateType(s, evalPipeline(s, dot, n), t);
-    case 'identifier':
-      return validateType(s, evalFunction(s, dot, n, n, null, MISSING), t, true);
-    case 'chain':
-      return validateType(s, evalChain(s, dot, n, [], MISSING), t, true);
-  }
-  return evalLiteral(s, t, n);
-}
-
-function evalLiteral(s: ExecState, t: string | undefined, n: ArgNode): GoValue {
-  if (t === 'interface {}' || t === 'reflect.Value' || t === undefined) {
-    switch (n.kind) {
-      case 'bool':
-        return n.value;
-      case 'number':
-        return idealConstant(s, n);
-      case 'string':
-        return n.text;
-    }
-  } else if (t === 'bool') {
-    if (n.kind === 'bool') return n.value;
-    return s.fail(`expected bool; found ${literalText(n)}`);
-  } else if (t === 'string' || NAMED_STRING_TYPES.has(t)) {
-    if (n.kind === 'string') return n.text;
-    return s.fail(`expected string; found ${literalText(n)}`);
-  } else if (t === 'float64' || t === 'float32') {
-    if (n.kind === 'number' && n.isFloat) return n.float64;
-    return s.fail(`expected float; found ${literalText(n)}`);
-  } else if (INT_TYPES.has(t)) {
-    if (n.kind === 'number' && n.isInt) return new GoInt(t as GoInt['type'], n.int64);
-    return s.fail(`expected integer; found ${literalText(n)}`);
-  } else if (UINT_TYPES.has(t)) {
-    if (n.kind === 'number' && n.isUint) return new GoInt(t as GoInt['type'], n.uint64);
-    return s.fail(`expected unsigned integer; found ${literalText(n)}`);
-  }
-  return s.fail(`can't handle ${literalText(n)} for arg of type ${t}`);
-}
-
-function literalText(n: ArgNode): string {
-  switch (n.kind) {
-    case 'bool':
-      return String(n.value);
-    case 'number':
-      return n.text;
-    case 'string':
-      return n.quoted;
-    default:
-      return n.kind;
   }
 }

@@ -30,7 +30,10 @@ export interface FuncSpec {
 export class FuncError extends Error {}
 
 /** Declares a fixed-arity function. */
-export function fn(params: readonly string[], call: (args: GoValue[], ctx: CallContext) => GoValue): FuncSpec {
+export function fn(
+  params: readonly string[],
+  call: (args: GoValue[], ctx: CallContext) => GoValue,
+): FuncSpec {
   return { params, call };
 }
 

@@ -1,5 +1,12 @@
 /** Mutable state of one template execution: variables, output, budget and error reporting. */
-import { type ArgNode, type CommandNode, type Node, type Tree, nodeString, statementString } from '../parse/ast.js';
+import {
+  type ArgNode,
+  type CommandNode,
+  type Node,
+  type Tree,
+  nodeString,
+  statementString,
+} from '../parse/ast.js';
 import { LimitExceeded, type ResolvedLimits } from '../limits.js';
 import { TemplateError, positionOf } from '../template-error.js';
 import { bytesToUtf8 } from '../text/bytes.js';
@@ -56,7 +63,20 @@ export class ExecState {
     const { line, column } = positionOf(this.tree.source, n ? n.pos : 0);
     let context: string | undefined;
     if (n) {
-      const isStatement = 'kind' in n && ['action', 'if', 'range', 'with', 'template', 'break', 'continue', 'text', 'list', 'comment'].includes(n.kind);
+      const isStatement =
+        'kind' in n &&
+        [
+          'action',
+          'if',
+          'range',
+          'with',
+          'template',
+          'break',
+          'continue',
+          'text',
+          'list',
+          'comment',
+        ].includes(n.kind);
       context = isStatement ? statementString(n as Node) : nodeString(n as ArgNode | CommandNode);
     }
     const executing = bytesToUtf8(this.tree.name);
@@ -131,7 +151,8 @@ export class ExecState {
 
   /** Whether a variable currently holds an interface-typed nil. */
   varTypedNil(name: string): boolean {
-    for (let i = this.vars.length - 1; i >= 0; i--) if (this.vars[i].name === name) return this.vars[i].typedNil === true;
+    for (let i = this.vars.length - 1; i >= 0; i--)
+      if (this.vars[i].name === name) return this.vars[i].typedNil === true;
     return false;
   }
 

@@ -77,7 +77,8 @@ function rangeItems(s: ExecState, node: BranchNode, val: GoValue): Array<[GoValu
   if (val === null) return null;
   if (val instanceof GoInt) {
     // Go 1.22+ (which ESO is built with) ranges over an integer's values 0..n-1.
-    if (node.pipe.decl.length > 1) s.fail(`can't use a value of type ${val.type} to iterate over more than one variable`);
+    if (node.pipe.decl.length > 1)
+      s.fail(`can't use a value of type ${val.type} to iterate over more than one variable`);
     const n = Number(val.value);
     if (n > s.shared.limits.maxSteps) s.fail(`range over ${n} values exceeds the step limit`, 'limit');
     const out: Array<[GoValue, GoValue]> = [];

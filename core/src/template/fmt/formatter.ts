@@ -120,7 +120,7 @@ export class Formatter {
   truncateString(s: string): string {
     if (!this.precPresent) return s;
     let n = this.prec;
-    for (let i = 0; i < s.length; ) {
+    for (let i = 0; i < s.length;) {
       n--;
       if (n < 0) return s.slice(0, i);
       i += decodeRune(s, i)[1];

@@ -22,7 +22,11 @@ function intFromArg(args: readonly GoValue[], argNum: number): [number, boolean,
   const a = args[argNum];
   let num = 0;
   let isInt = false;
-  if (a instanceof GoInt && a.value <= BigInt(Number.MAX_SAFE_INTEGER) && a.value >= -BigInt(Number.MAX_SAFE_INTEGER)) {
+  if (
+    a instanceof GoInt &&
+    a.value <= BigInt(Number.MAX_SAFE_INTEGER) &&
+    a.value >= -BigInt(Number.MAX_SAFE_INTEGER)
+  ) {
     num = Number(a.value);
     isInt = true;
   }

@@ -31,12 +31,16 @@ function rsaKeyFromPem(pem: string): forge.pki.rsa.PrivateKey {
   } catch {
     throw new FuncError('parsing private key: no usable PEM private key in input');
   }
-  if (key.asymmetricKeyType !== 'rsa') throw new FuncError('only RSA private keys can sign certificates in Tessera');
+  if (key.asymmetricKeyType !== 'rsa')
+    throw new FuncError('only RSA private keys can sign certificates in Tessera');
   return forge.pki.privateKeyFromPem(key.export({ type: 'pkcs1', format: 'pem' }) as string);
 }
 
 function newRsaKey(): forge.pki.rsa.PrivateKey {
-  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+  const pem = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+    type: 'pkcs1',
+    format: 'pem',
+  }) as string;
   return forge.pki.privateKeyFromPem(pem);
 }
 
@@ -56,8 +60,13 @@ interface Spec {
   isCA: boolean;
 }
 
-function build(spec: Spec, key: forge.pki.rsa.PrivateKey, issuer?: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey }): GoObject {
-  for (const ip of spec.ips) if (!/^[0-9.]+$|:/.test(ip)) throw new FuncError('error parsing ip: not an IP address');
+function build(
+  spec: Spec,
+  key: forge.pki.rsa.PrivateKey,
+  issuer?: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey },
+): GoObject {
+  for (const ip of spec.ips)
+    if (!/^[0-9.]+$|:/.test(ip)) throw new FuncError('error parsing ip: not an IP address');
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   cert.serialNumber = '00' + randomBytes(16).toString('hex');
@@ -67,15 +76,31 @@ function build(spec: Spec, key: forge.pki.rsa.PrivateKey, issuer?: { cert: forge
   const subject = [{ name: 'commonName', value: spec.cn }];
   cert.setSubject(subject);
   cert.setIssuer(issuer ? issuer.cert.subject.attributes : subject);
-  const altNames = [...spec.dns.map((value) => ({ type: 2, value })), ...spec.ips.map((ip) => ({ type: 7, ip }))];
+  const altNames = [
+    ...spec.dns.map((value) => ({ type: 2, value })),
+    ...spec.ips.map((ip) => ({ type: 7, ip })),
+  ];
   cert.setExtensions([
-    { name: 'keyUsage', critical: true, digitalSignature: true, keyEncipherment: true, keyCertSign: spec.isCA },
+    {
+      name: 'keyUsage',
+      critical: true,
+      digitalSignature: true,
+      keyEncipherment: true,
+      keyCertSign: spec.isCA,
+    },
     { name: 'extKeyUsage', serverAuth: true, clientAuth: true },
     { name: 'basicConstraints', critical: true, cA: spec.isCA },
     ...(altNames.length ? [{ name: 'subjectAltName', altNames }] : []),
     // Like Go's CreateCertificate: CAs get a subject key id, issued certificates the issuer's.
     ...(spec.isCA ? [{ name: 'subjectKeyIdentifier' }] : []),
-    ...(issuer ? [{ name: 'authorityKeyIdentifier', keyIdentifier: issuer.cert.generateSubjectKeyIdentifier().getBytes() }] : []),
+    ...(issuer
+      ? [
+          {
+            name: 'authorityKeyIdentifier',
+            keyIdentifier: issuer.cert.generateSubjectKeyIdentifier().getBytes(),
+          },
+        ]
+      : []),
   ]);
   cert.sign(issuer ? issuer.key : key, forge.md.sha256.create());
   return certificateObject(forge.pki.certificateToPem(cert), forge.pki.privateKeyToPem(key));
@@ -84,7 +109,10 @@ function build(spec: Spec, key: forge.pki.rsa.PrivateKey, issuer?: { cert: forge
 function signerOf(ca: GoValue): { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } {
   const o = ca as GoObject;
   try {
-    return { cert: forge.pki.certificateFromPem(bytesToUtf8(o.field?.('Cert') as string)), key: rsaKeyFromPem(o.field?.('Key') as string) };
+    return {
+      cert: forge.pki.certificateFromPem(bytesToUtf8(o.field?.('Cert') as string)),
+      key: rsaKeyFromPem(o.field?.('Key') as string),
+    };
   } catch (e) {
     if (e instanceof FuncError) throw e;
     throw new FuncError('unable to decode the CA certificate');
@@ -113,12 +141,77 @@ const str = (v: GoValue): string => bytesToUtf8(v as string);
 
 /** The certificate functions. */
 export const CERT_FUNCTIONS: Array<[string, FuncSpec]> = [
-  ['genCA', fn([S, I], ([cn, d]) => build({ cn: str(cn), ips: [], dns: [], days: num(d), isCA: true }, newRsaKey()))],
-  ['genCAWithKey', fn([S, I, S], ([cn, d, k]) => build({ cn: str(cn), ips: [], dns: [], days: num(d), isCA: true }, rsaKeyFromPem(k as string)))],
-  ['genSelfSignedCert', fn([S, LIST, LIST, I], ([cn, ips, dns, d]) => build({ cn: str(cn), ips: stringsOf(ips, 'ip'), dns: stringsOf(dns, 'dns name'), days: num(d), isCA: false }, newRsaKey()))],
-  ['genSelfSignedCertWithKey', fn([S, LIST, LIST, I, S], ([cn, ips, dns, d, k]) => build({ cn: str(cn), ips: stringsOf(ips, 'ip'), dns: stringsOf(dns, 'dns name'), days: num(d), isCA: false }, rsaKeyFromPem(k as string)))],
-  ['genSignedCert', fn([S, LIST, LIST, I, CERT], ([cn, ips, dns, d, ca]) => build({ cn: str(cn), ips: stringsOf(ips, 'ip'), dns: stringsOf(dns, 'dns name'), days: num(d), isCA: false }, newRsaKey(), signerOf(ca)))],
-  ['genSignedCertWithKey', fn([S, LIST, LIST, I, CERT, S], ([cn, ips, dns, d, ca, k]) => build({ cn: str(cn), ips: stringsOf(ips, 'ip'), dns: stringsOf(dns, 'dns name'), days: num(d), isCA: false }, rsaKeyFromPem(k as string), signerOf(ca)))],
+  [
+    'genCA',
+    fn([S, I], ([cn, d]) => build({ cn: str(cn), ips: [], dns: [], days: num(d), isCA: true }, newRsaKey())),
+  ],
+  [
+    'genCAWithKey',
+    fn([S, I, S], ([cn, d, k]) =>
+      build({ cn: str(cn), ips: [], dns: [], days: num(d), isCA: true }, rsaKeyFromPem(k as string)),
+    ),
+  ],
+  [
+    'genSelfSignedCert',
+    fn([S, LIST, LIST, I], ([cn, ips, dns, d]) =>
+      build(
+        {
+          cn: str(cn),
+          ips: stringsOf(ips, 'ip'),
+          dns: stringsOf(dns, 'dns name'),
+          days: num(d),
+          isCA: false,
+        },
+        newRsaKey(),
+      ),
+    ),
+  ],
+  [
+    'genSelfSignedCertWithKey',
+    fn([S, LIST, LIST, I, S], ([cn, ips, dns, d, k]) =>
+      build(
+        {
+          cn: str(cn),
+          ips: stringsOf(ips, 'ip'),
+          dns: stringsOf(dns, 'dns name'),
+          days: num(d),
+          isCA: false,
+        },
+        rsaKeyFromPem(k as string),
+      ),
+    ),
+  ],
+  [
+    'genSignedCert',
+    fn([S, LIST, LIST, I, CERT], ([cn, ips, dns, d, ca]) =>
+      build(
+        {
+          cn: str(cn),
+          ips: stringsOf(ips, 'ip'),
+          dns: stringsOf(dns, 'dns name'),
+          days: num(d),
+          isCA: false,
+        },
+        newRsaKey(),
+        signerOf(ca),
+      ),
+    ),
+  ],
+  [
+    'genSignedCertWithKey',
+    fn([S, LIST, LIST, I, CERT, S], ([cn, ips, dns, d, ca, k]) =>
+      build(
+        {
+          cn: str(cn),
+          ips: stringsOf(ips, 'ip'),
+          dns: stringsOf(dns, 'dns name'),
+          days: num(d),
+          isCA: false,
+        },
+        rsaKeyFromPem(k as string),
+        signerOf(ca),
+      ),
+    ),
+  ],
   ['buildCustomCert', fn([S, S], ([c, k]) => buildCustomCert(c as string, k as string))],
 ];
-

@@ -1,5 +1,13 @@
 /** sprig crypto functions: bcrypt, htpasswd, derivePassword, AES, key and certificate generation. */
-import { createCipheriv, createDecipheriv, createHash, createHmac, generateKeyPairSync, randomBytes, scryptSync } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  createHmac,
+  generateKeyPairSync,
+  randomBytes,
+  scryptSync,
+} from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import { FuncError, type FuncSpec, fn } from '../exec/func-spec.js';
 import { bufferToBytes, bytesToBuffer, bytesToUtf8 } from '../text/bytes.js';
@@ -11,13 +19,36 @@ import { S, num } from './support.js';
 const s = (v: GoValue): string => v as string;
 
 function bcryptHash(password: string): string {
-  if (password.length > 72) return 'failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes';
+  if (password.length > 72)
+    return 'failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes';
   return bcrypt.hashSync(bytesToUtf8(password), 10).replace(/^\$2b\$/, '$2a$');
 }
 
 const TEMPLATES: Record<string, string[]> = {
   maximum: ['anoxxxxxxxxxxxxxxxxx', 'axxxxxxxxxxxxxxxxxno'],
-  long: ['CvcvnoCvcvCvcv', 'CvcvCvcvnoCvcv', 'CvcvCvcvCvcvno', 'CvccnoCvcvCvcv', 'CvccCvcvnoCvcv', 'CvccCvcvCvcvno', 'CvcvnoCvccCvcv', 'CvcvCvccnoCvcv', 'CvcvCvccCvcvno', 'CvcvnoCvcvCvcc', 'CvcvCvcvnoCvcc', 'CvcvCvcvCvccno', 'CvccnoCvccCvcv', 'CvccCvccnoCvcv', 'CvccCvccCvcvno', 'CvcvnoCvccCvcc', 'CvcvCvccnoCvcc', 'CvcvCvccCvccno', 'CvccnoCvcvCvcc', 'CvccCvcvnoCvcc', 'CvccCvcvCvccno'],
+  long: [
+    'CvcvnoCvcvCvcv',
+    'CvcvCvcvnoCvcv',
+    'CvcvCvcvCvcvno',
+    'CvccnoCvcvCvcv',
+    'CvccCvcvnoCvcv',
+    'CvccCvcvCvcvno',
+    'CvcvnoCvccCvcv',
+    'CvcvCvccnoCvcv',
+    'CvcvCvccCvcvno',
+    'CvcvnoCvcvCvcc',
+    'CvcvCvcvnoCvcc',
+    'CvcvCvcvCvccno',
+    'CvccnoCvccCvcv',
+    'CvccCvccnoCvcv',
+    'CvccCvccCvcvno',
+    'CvcvnoCvccCvcc',
+    'CvcvCvccnoCvcc',
+    'CvcvCvccCvccno',
+    'CvccnoCvcvCvcc',
+    'CvccCvcvnoCvcc',
+    'CvccCvcvCvccno',
+  ],
   medium: ['CvcnoCvc', 'CvcCvcno'],
   short: ['Cvcn'],
   basic: ['aaanaaan', 'aannaaan', 'aaannaaa'],
@@ -47,7 +78,12 @@ function derivePassword(counter: number, type: string, password: string, user: s
   if (!templates) return `cannot find password template ${type}`;
   const seed = Buffer.from('com.lyndir.masterpassword');
   const salt = Buffer.concat([seed, u32(user.length), bytesToBuffer(user)]);
-  const key = scryptSync(bytesToBuffer(password), salt, 64, { N: 32768, r: 8, p: 2, maxmem: 64 * 1024 * 1024 });
+  const key = scryptSync(bytesToBuffer(password), salt, 64, {
+    N: 32768,
+    r: 8,
+    p: 2,
+    maxmem: 64 * 1024 * 1024,
+  });
   const msg = Buffer.concat([seed, u32(site.length), bytesToBuffer(site), u32(counter)]);
   const digest = createHmac('sha256', key).update(msg).digest();
   const template = templates[digest[0] % templates.length];
@@ -78,7 +114,9 @@ function decryptAES(password: string, crypt64: string): string {
   if (crypt.length < 16) throw new FuncError('ciphertext is shorter than one block');
   const body = crypt.subarray(16);
   if (body.length % 16 !== 0) throw new FuncError('ciphertext is not a multiple of the block size');
-  const decipher = createDecipheriv('aes-256-cbc', aesKey(password), crypt.subarray(0, 16)).setAutoPadding(false);
+  const decipher = createDecipheriv('aes-256-cbc', aesKey(password), crypt.subarray(0, 16)).setAutoPadding(
+    false,
+  );
   const plain = Buffer.concat([decipher.update(body), decipher.final()]);
   if (plain.length === 0) throw new FuncError('ciphertext holds no data');
   const pad = plain[plain.length - 1];
@@ -90,9 +128,15 @@ function generatePrivateKey(type: string): string {
   switch (type) {
     case '':
     case 'rsa':
-      return generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey.export({ type: 'pkcs1', format: 'pem' }) as string;
+      return generateKeyPairSync('rsa', { modulusLength: 4096 }).privateKey.export({
+        type: 'pkcs1',
+        format: 'pem',
+      }) as string;
     case 'ecdsa':
-      return generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({ type: 'sec1', format: 'pem' }) as string;
+      return generateKeyPairSync('ec', { namedCurve: 'prime256v1' }).privateKey.export({
+        type: 'sec1',
+        format: 'pem',
+      }) as string;
     case 'ed25519':
       return generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string;
     case 'dsa':
@@ -105,12 +149,21 @@ function generatePrivateKey(type: string): string {
 /** The crypto family. */
 export const CRYPTO_FUNCTIONS: ReadonlyMap<string, FuncSpec> = new Map<string, FuncSpec>([
   ['bcrypt', fn([S], ([p]) => bcryptHash(s(p)))],
-  ['htpasswd', fn([S, S, 'sprig.HashAlgorithm'], ([u, p, alg]) => {
-    if (s(u).includes(':')) return `invalid username: ${s(u)}`;
-    if (alg === 'sha') return `${s(u)}:{SHA}${createHash('sha1').update(bytesToBuffer(s(p))).digest('base64')}`;
-    return `${s(u)}:${bcryptHash(s(p))}`;
-  })],
-  ['derivePassword', fn(['uint32', S, S, S, S], ([c, t, p, u, site]) => derivePassword(num(c), s(t), s(p), s(u), s(site)))],
+  [
+    'htpasswd',
+    fn([S, S, 'sprig.HashAlgorithm'], ([u, p, alg]) => {
+      if (s(u).includes(':')) return `invalid username: ${s(u)}`;
+      if (alg === 'sha')
+        return `${s(u)}:{SHA}${createHash('sha1')
+          .update(bytesToBuffer(s(p)))
+          .digest('base64')}`;
+      return `${s(u)}:${bcryptHash(s(p))}`;
+    }),
+  ],
+  [
+    'derivePassword',
+    fn(['uint32', S, S, S, S], ([c, t, p, u, site]) => derivePassword(num(c), s(t), s(p), s(u), s(site))),
+  ],
   ['encryptAES', fn([S, S], ([k, t]) => encryptAES(s(k), s(t)))],
   ['decryptAES', fn([S, S], ([k, c]) => decryptAES(s(k), s(c)))],
   ['genPrivateKey', fn([S], ([t]) => generatePrivateKey(s(t)))],

@@ -2,7 +2,9 @@
 import { FuncError, type FuncSpec, fn } from '../exec/func-spec.js';
 import { bytesToUtf8, utf8ToBytes } from '../text/bytes.js';
 import { GoInt, type GoMethod, type GoObject, type GoValue, isGoObject } from '../value/go-value.js';
-import { type GoTimeValue, UTC, ZERO_TIME, civil, durationString, formatTime, loadLocation, parseDuration, roundDuration, timeString } from './go-time.js';
+import { type GoTimeValue, UTC, ZERO_TIME, civil, loadLocation } from './go-time.js';
+import { formatTime, timeString } from './go-time-format.js';
+import { durationString, parseDuration, roundDuration } from './go-duration.js';
 import { parseTime } from './go-time-parse.js';
 import { A, S, int, int64 } from './support.js';
 
@@ -58,14 +60,19 @@ export function timeOf(v: GoValue): GoTimeValue {
 
 function nowTime(now: Date): GoTimeValue {
   const ms = BigInt(now.getTime());
-  return { sec: ms / 1000n - (ms % 1000n < 0n ? 1n : 0n), nsec: Number(((ms % 1000n) + 1000n) % 1000n) * 1e6, zone: UTC };
+  return {
+    sec: ms / 1000n - (ms % 1000n < 0n ? 1n : 0n),
+    nsec: Number(((ms % 1000n) + 1000n) % 1000n) * 1e6,
+    zone: UTC,
+  };
 }
 
 /** sprig's dateInZone: time.Time or integer seconds; anything else means "now". */
 function dateInZone(layout: GoValue, date: GoValue, zone: string, now: Date): string {
   let t: GoTimeValue;
   if (isGoObject(date) && 'time' in date) t = timeOf(date);
-  else if (date instanceof GoInt && (date.type === 'int' || date.type === 'int64' || date.type === 'int32')) t = { sec: date.value, nsec: 0, zone: UTC };
+  else if (date instanceof GoInt && (date.type === 'int' || date.type === 'int64' || date.type === 'int32'))
+    t = { sec: date.value, nsec: 0, zone: UTC };
   else t = nowTime(now);
   const loc = loadLocation(bytesToUtf8(zone)) ?? UTC;
   return utf8ToBytes(formatTime({ ...t, zone: loc }, bytesToUtf8(layout as string)));
@@ -115,7 +122,8 @@ function durationRound(v: GoValue, now: Date): string {
 
 function durationOfSeconds(v: GoValue): string {
   let n = 0n;
-  if (typeof v === 'string') n = /^[+-]?[0-9]+$/.test(v) && BigInt(v) < 1n << 63n && BigInt(v) >= -(1n << 63n) ? BigInt(v) : 0n;
+  if (typeof v === 'string')
+    n = /^[+-]?[0-9]+$/.test(v) && BigInt(v) < 1n << 63n && BigInt(v) >= -(1n << 63n) ? BigInt(v) : 0n;
   else if (v instanceof GoInt && v.type === 'int64') n = v.value;
   return durationString(BigInt.asIntN(64, n * 1_000_000_000n));
 }
@@ -151,17 +159,20 @@ export const DATE_FUNCTIONS: ReadonlyMap<string, FuncSpec> = new Map<string, Fun
   ['date_modify', fn([S, TIME], ([s, d]) => modify(s, d, false))],
   ['mustDateModify', fn([S, TIME], ([s, d]) => modify(s, d, true))],
   ['must_date_modify', fn([S, TIME], ([s, d]) => modify(s, d, true))],
-  ['ago', fn([A], ([d], ctx) => {
-    let t: GoTimeValue;
-    if (isGoObject(d) && 'time' in d) t = timeOf(d);
-    else if (d instanceof GoInt && (d.type === 'int' || d.type === 'int64')) t = { sec: d.value, nsec: 0, zone: UTC };
-    else t = nowTime(ctx.now());
-    return utf8ToBytes(durationString(roundDuration(since(t, ctx.now()), 1_000_000_000n)));
-  })],
+  [
+    'ago',
+    fn([A], ([d], ctx) => {
+      let t: GoTimeValue;
+      if (isGoObject(d) && 'time' in d) t = timeOf(d);
+      else if (d instanceof GoInt && (d.type === 'int' || d.type === 'int64'))
+        t = { sec: d.value, nsec: 0, zone: UTC };
+      else t = nowTime(ctx.now());
+      return utf8ToBytes(durationString(roundDuration(since(t, ctx.now()), 1_000_000_000n)));
+    }),
+  ],
   ['duration', fn([A], ([v]) => durationOfSeconds(v))],
   ['durationRound', fn([A], ([v], ctx) => durationRound(v, ctx.now()))],
   ['toDate', fn([S, S], ([f, v]) => toDate(f, v, false))],
   ['mustToDate', fn([S, S], ([f, v]) => toDate(f, v, true))],
   ['unixEpoch', fn([TIME], ([d]) => String(timeOf(d).sec))],
 ]);
-

@@ -74,7 +74,7 @@ export function div(d: Dec, d2: Dec): Dec {
   const r2: Dec = { value: abs(r.value) * 2n, exp: r.exp + precision };
   if (cmp(r2, { value: abs(d2.value), exp: d2.exp }) < 0) return q;
   const unit: Dec = { value: 1n, exp: -precision };
-  const negative = (d.value < 0n) !== (d2.value < 0n) && d.value !== 0n;
+  const negative = d.value < 0n !== d2.value < 0n && d.value !== 0n;
   return negative ? sub(q, unit) : add(q, unit);
 }
 

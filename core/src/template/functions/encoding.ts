@@ -27,15 +27,21 @@ export function adler32(input: string): number {
 export const ENCODING_FUNCTIONS: ReadonlyMap<string, FuncSpec> = new Map<string, FuncSpec>([
   ['b64enc', fn([S], ([v]) => base64Encode(s(v)))],
   // On malformed input sprig returns Go's error text as the value (not an error).
-  ['b64dec', fn([S], ([v]) => {
-    const r = base64Decode(s(v));
-    return r.ok ? r.bytes : `illegal base64 data at input byte ${r.offset}`;
-  })],
+  [
+    'b64dec',
+    fn([S], ([v]) => {
+      const r = base64Decode(s(v));
+      return r.ok ? r.bytes : `illegal base64 data at input byte ${r.offset}`;
+    }),
+  ],
   ['b32enc', fn([S], ([v]) => base32Encode(s(v)))],
-  ['b32dec', fn([S], ([v]) => {
-    const r = base32Decode(s(v));
-    return r.ok ? r.bytes : `illegal base32 data at input byte ${r.offset}`;
-  })],
+  [
+    'b32dec',
+    fn([S], ([v]) => {
+      const r = base32Decode(s(v));
+      return r.ok ? r.bytes : `illegal base32 data at input byte ${r.offset}`;
+    }),
+  ],
   ['hexdec', fn([S], ([v]) => hexDecode(s(v)) ?? 'encoding/hex: invalid byte or odd length')],
   ['sha1sum', fn([S], ([v]) => hash('sha1', s(v)))],
   ['sha256sum', fn([S], ([v]) => hash('sha256', s(v)))],

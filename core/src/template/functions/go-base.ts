@@ -91,7 +91,7 @@ export function base32Decode(input: string): Decoded {
   while (pos < olen && !end) {
     const dbuf = new Array<number>(8).fill(0);
     let dlen = 8;
-    for (let j = 0; j < 8; ) {
+    for (let j = 0; j < 8;) {
       if (pos === olen) return { ok: false, offset: olen - (olen - pos) - j };
       const c = src.charCodeAt(pos++);
       const rest = olen - pos;

@@ -9,7 +9,7 @@ const HEX = '0123456789abcdef';
 /** JSON string encoding of a byte string (invalid UTF-8 becomes U+FFFD, as Go does). */
 export function jsonString(s: string, escapeHtml: boolean): string {
   let out = '"';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
       i++;
@@ -20,7 +20,8 @@ export function jsonString(s: string, escapeHtml: boolean): string {
       else if (c === 0x09) out += '\\t';
       else if (c === 0x08) out += '\\b';
       else if (c === 0x0c) out += '\\f';
-      else if (c < 0x20 || (escapeHtml && (c === 0x3c || c === 0x3e || c === 0x26))) out += '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
+      else if (c < 0x20 || (escapeHtml && (c === 0x3c || c === 0x3e || c === 0x26)))
+        out += '\\u00' + HEX[c >> 4] + HEX[c & 0xf];
       else out += s[i - 1];
       continue;
     }
@@ -61,13 +62,33 @@ export function marshal(v: GoValue, opts: { escapeHtml: boolean; indent?: string
   if (v instanceof GoMap) {
     const keys = v.sortedKeys();
     if (keys.length === 0) return '{}';
-    return '{' + keys.map((k) => nl + jsonString(k, opts.escapeHtml) + colon + marshal(v.entries.get(k) ?? null, opts, depth + 1)).join(',') + close + '}';
+    return (
+      '{' +
+      keys
+        .map(
+          (k) =>
+            nl + jsonString(k, opts.escapeHtml) + colon + marshal(v.entries.get(k) ?? null, opts, depth + 1),
+        )
+        .join(',') +
+      close +
+      '}'
+    );
   }
   if (isGoObject(v)) {
-    if (v.goString && (v.goType === 'time.Time' || v.goType === '*semver.Version')) return jsonString(jsonTextOf(v), opts.escapeHtml);
+    if (v.goString && (v.goType === 'time.Time' || v.goType === '*semver.Version'))
+      return jsonString(jsonTextOf(v), opts.escapeHtml);
     const names = v.fieldNames?.() ?? [];
     if (names.length === 0) return '{}';
-    return '{' + names.map((n) => nl + jsonString(n, opts.escapeHtml) + colon + marshal(v.field?.(n) ?? null, opts, depth + 1)).join(',') + close + '}';
+    return (
+      '{' +
+      names
+        .map(
+          (n) => nl + jsonString(n, opts.escapeHtml) + colon + marshal(v.field?.(n) ?? null, opts, depth + 1),
+        )
+        .join(',') +
+      close +
+      '}'
+    );
   }
   throw new FuncError('json: unsupported type');
 }
@@ -99,6 +120,7 @@ function dropNonFinite(v: unknown, state: { ok: boolean }): unknown {
     return null;
   }
   if (Array.isArray(v)) return v.map((x) => dropNonFinite(x, state));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dropNonFinite(x, state)]));
+  if (v && typeof v === 'object')
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, dropNonFinite(x, state)]));
   return v;
 }

@@ -63,7 +63,7 @@ export function trimSpace(s: string): string {
 export function trimCutset(s: string, cutset: string): string {
   if (s === '' || cutset === '') return s;
   const set = new Set<number>();
-  for (let i = 0; i < cutset.length; ) {
+  for (let i = 0; i < cutset.length;) {
     const [r, w] = decodeRune(cutset, i);
     set.add(r);
     i += w;

@@ -1,6 +1,7 @@
 /** time.ParseInLocation with Local = UTC: the layout elements sprig's toDate needs. */
 import { FuncError } from '../exec/func-spec.js';
-import { type GoTimeValue, LONG_DAYS, LONG_MONTHS, UTC, type Zone, daysFromCivil, isLeap, splitLayout } from './go-time.js';
+import { type GoTimeValue, UTC, type Zone, daysFromCivil, isLeap } from './go-time.js';
+import { LONG_DAYS, LONG_MONTHS, splitLayout } from './go-time-format.js';
 
 const bad = (): never => {
   throw new FuncError('cannot parse the value with the given layout');
@@ -31,7 +32,8 @@ function getnum3(s: string, fixed: boolean): [number, string] {
 function lookup(names: string[], value: string): [number, string] {
   for (let i = 0; i < names.length; i++) {
     const n = names[i];
-    if (value.length >= n.length && value.slice(0, n.length).toLowerCase() === n.toLowerCase()) return [i, value.slice(n.length)];
+    if (value.length >= n.length && value.slice(0, n.length).toLowerCase() === n.toLowerCase())
+      return [i, value.slice(n.length)];
   }
   return bad();
 }
@@ -82,8 +84,14 @@ function parseOffset(std: string, value: string, f: Fields): string {
   }
   const colon = std.includes(':');
   const re = colon
-    ? std.length >= 9 ? /^([+-])(\d\d):(\d\d):(\d\d)/ : /^([+-])(\d\d):(\d\d)()/
-    : std.endsWith('07') ? /^([+-])(\d\d)()()/ : std.length === 7 ? /^([+-])(\d\d)(\d\d)(\d\d)/ : /^([+-])(\d\d)(\d\d)()/;
+    ? std.length >= 9
+      ? /^([+-])(\d\d):(\d\d):(\d\d)/
+      : /^([+-])(\d\d):(\d\d)()/
+    : std.endsWith('07')
+      ? /^([+-])(\d\d)()()/
+      : std.length === 7
+        ? /^([+-])(\d\d)(\d\d)(\d\d)/
+        : /^([+-])(\d\d)(\d\d)()/;
   const m = re.exec(value);
   if (!m) bad();
   const [all, sign, hh, mm, ss] = m as RegExpExecArray;
@@ -93,7 +101,13 @@ function parseOffset(std: string, value: string, f: Fields): string {
   return value.slice(all.length);
 }
 
-function parseStd(std: string, digits: number | undefined, value: string, f: Fields, nextIsFrac: boolean): string {
+function parseStd(
+  std: string,
+  digits: number | undefined,
+  value: string,
+  f: Fields,
+  nextIsFrac: boolean,
+): string {
   let v = value;
   switch (std) {
     case '06': {
@@ -107,7 +121,10 @@ function parseStd(std: string, digits: number | undefined, value: string, f: Fie
       f.year = Number(v.slice(0, 4));
       return v.slice(4);
     case 'Jan':
-      [f.month, v] = lookup(LONG_MONTHS.map((m) => m.slice(0, 3)), v);
+      [f.month, v] = lookup(
+        LONG_MONTHS.map((m) => m.slice(0, 3)),
+        v,
+      );
       f.month++;
       return v;
     case 'January':
@@ -120,7 +137,10 @@ function parseStd(std: string, digits: number | undefined, value: string, f: Fie
       if (f.month <= 0 || f.month > 12) bad();
       return v;
     case 'Mon':
-      return lookup(LONG_DAYS.map((d) => d.slice(0, 3)), v)[1];
+      return lookup(
+        LONG_DAYS.map((d) => d.slice(0, 3)),
+        v,
+      )[1];
     case 'Monday':
       return lookup(LONG_DAYS, v)[1];
     case '2':
@@ -196,14 +216,31 @@ const DAYS_IN = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** time.ParseInLocation(layout, value, UTC); throws FuncError when the value does not match. */
 export function parseTime(layout: string, value: string): GoTimeValue {
-  const f: Fields = { year: 0, month: -1, day: -1, yday: -1, hour: 0, min: 0, sec: 0, nsec: 0, pm: false, am: false };
+  const f: Fields = {
+    year: 0,
+    month: -1,
+    day: -1,
+    yday: -1,
+    hour: 0,
+    min: 0,
+    sec: 0,
+    nsec: 0,
+    pm: false,
+    am: false,
+  };
   const chunks = splitLayout(layout);
   let v = value;
   chunks.forEach((ch, i) => {
     if ('lit' in ch) v = skip(v, ch.lit);
     else {
       const next = chunks[i + 1];
-      v = parseStd(ch.std, ch.digits, v, f, next !== undefined && 'std' in next && (next.std === '.0' || next.std === '.9'));
+      v = parseStd(
+        ch.std,
+        ch.digits,
+        v,
+        f,
+        next !== undefined && 'std' in next && (next.std === '.0' || next.std === '.9'),
+      );
     }
   });
   if (v.length > 0) bad();
@@ -232,7 +269,11 @@ function build(f: Fields, days: number): GoTimeValue {
   if (f.zoneName !== undefined) {
     const gmt = /^GMT([+-]\d+)$/.exec(f.zoneName);
     const offset = gmt ? Number(gmt[1]) * 3600 : 0;
-    return { sec: local - BigInt(offset), nsec: f.nsec, zone: { name: f.zoneName, fixed: { offset, abbr: f.zoneName } } };
+    return {
+      sec: local - BigInt(offset),
+      nsec: f.nsec,
+      zone: { name: f.zoneName, fixed: { offset, abbr: f.zoneName } },
+    };
   }
   return { sec: local, nsec: f.nsec, zone: UTC };
 }

@@ -2,7 +2,19 @@
 import { FuncError, type FuncSpec, fn, variadicFn } from '../exec/func-spec.js';
 import { GoSlice, type GoValue, compareBytes } from '../value/go-value.js';
 import { strslice } from './strings.js';
-import { A, I, deepEqual, isEmpty, kindName, list, listItems, num, strings, strval, toInt64 } from './support.js';
+import {
+  A,
+  I,
+  deepEqual,
+  isEmpty,
+  kindName,
+  list,
+  listItems,
+  num,
+  strings,
+  strval,
+  toInt64,
+} from './support.js';
 
 /** Registers `name` and `mustName` over the same implementation. */
 function both(name: string, spec: FuncSpec): Array<[string, FuncSpec]> {
@@ -47,7 +59,9 @@ function concat(lists: GoValue[]): GoSlice {
   const out: GoValue[] = [];
   for (const l of lists) {
     if (!(l instanceof GoSlice)) {
-      throw new FuncError(l === null ? 'cannot concat a nil value' : `Cannot concat type ${kindName(l)} as list`);
+      throw new FuncError(
+        l === null ? 'cannot concat a nil value' : `Cannot concat type ${kindName(l)} as list`,
+      );
     }
     out.push(...l.items);
   }
@@ -69,23 +83,69 @@ function sortAlpha(v: GoValue): GoSlice {
 export const LIST_FUNCTIONS: ReadonlyMap<string, FuncSpec> = new Map<string, FuncSpec>([
   ['list', variadicFn([], A, (args) => list(args))],
   ['tuple', variadicFn([], A, (args) => list(args))],
-  ...both('append', fn([A, A], ([l, v]) => list([...listItems(l, 'push'), v]))),
-  ...both('push', fn([A, A], ([l, v]) => list([...listItems(l, 'push'), v]))),
-  ...both('prepend', fn([A, A], ([l, v]) => list([v, ...listItems(l, 'prepend')]))),
-  ...both('first', fn([A], ([l]) => listItems(l, 'find first')[0] ?? null)),
-  ...both('last', fn([A], ([l]) => {
-    const items = listItems(l, 'find last');
-    return items.length ? items[items.length - 1] : null;
-  })),
-  ...both('rest', fn([A], ([l]) => list(listItems(l, 'find rest').slice(1)))),
-  ...both('initial', fn([A], ([l]) => list(listItems(l, 'find initial').slice(0, -1)))),
-  ...both('reverse', fn([A], ([l]) => list([...listItems(l, 'find reverse')].reverse()))),
-  ...both('compact', fn([A], ([l]) => list(listItems(l, 'compact').filter((x) => !isEmpty(x))))),
-  ...both('uniq', fn([A], ([l]) => uniq(listItems(l, 'find uniq')))),
-  ...both('without', variadicFn([A], A, ([l, ...omit]) => list(listItems(l, 'find without').filter((x) => !omit.some((o) => deepEqual(x, o)))))),
-  ...both('has', fn([A, A], ([needle, hay]) => (hay === null ? false : listItems(hay, 'find has').some((x) => deepEqual(needle, x))))),
-  ...both('slice', variadicFn([A], A, ([l, ...idx]) => sliceList(l, idx))),
-  ...both('chunk', fn([I, A], ([n, l], ctx) => chunk(num(n), listItems(l, 'chunk'), (x) => ctx.checkSize(x)))),
+  ...both(
+    'append',
+    fn([A, A], ([l, v]) => list([...listItems(l, 'push'), v])),
+  ),
+  ...both(
+    'push',
+    fn([A, A], ([l, v]) => list([...listItems(l, 'push'), v])),
+  ),
+  ...both(
+    'prepend',
+    fn([A, A], ([l, v]) => list([v, ...listItems(l, 'prepend')])),
+  ),
+  ...both(
+    'first',
+    fn([A], ([l]) => listItems(l, 'find first')[0] ?? null),
+  ),
+  ...both(
+    'last',
+    fn([A], ([l]) => {
+      const items = listItems(l, 'find last');
+      return items.length ? items[items.length - 1] : null;
+    }),
+  ),
+  ...both(
+    'rest',
+    fn([A], ([l]) => list(listItems(l, 'find rest').slice(1))),
+  ),
+  ...both(
+    'initial',
+    fn([A], ([l]) => list(listItems(l, 'find initial').slice(0, -1))),
+  ),
+  ...both(
+    'reverse',
+    fn([A], ([l]) => list([...listItems(l, 'find reverse')].reverse())),
+  ),
+  ...both(
+    'compact',
+    fn([A], ([l]) => list(listItems(l, 'compact').filter((x) => !isEmpty(x)))),
+  ),
+  ...both(
+    'uniq',
+    fn([A], ([l]) => uniq(listItems(l, 'find uniq'))),
+  ),
+  ...both(
+    'without',
+    variadicFn([A], A, ([l, ...omit]) =>
+      list(listItems(l, 'find without').filter((x) => !omit.some((o) => deepEqual(x, o)))),
+    ),
+  ),
+  ...both(
+    'has',
+    fn([A, A], ([needle, hay]) =>
+      hay === null ? false : listItems(hay, 'find has').some((x) => deepEqual(needle, x)),
+    ),
+  ),
+  ...both(
+    'slice',
+    variadicFn([A], A, ([l, ...idx]) => sliceList(l, idx)),
+  ),
+  ...both(
+    'chunk',
+    fn([I, A], ([n, l], ctx) => chunk(num(n), listItems(l, 'chunk'), (x) => ctx.checkSize(x))),
+  ),
   ['concat', variadicFn([], A, (lists) => concat(lists))],
   ['sortAlpha', fn([A], ([l]) => sortAlpha(l))],
 ]);

@@ -31,7 +31,12 @@ function decimalOp(first: GoValue, rest: GoValue[], op: (a: Dec, b: Dec) => Dec)
 }
 
 /** sprig's untilStep. */
-export function untilStep(start: number, stop: number, step: number, checkSize: (n: number) => void): number[] {
+export function untilStep(
+  start: number,
+  stop: number,
+  step: number,
+  checkSize: (n: number) => void,
+): number[] {
   const out: number[] = [];
   if (stop < start) {
     if (step >= 0) return out;
@@ -99,25 +104,66 @@ export const MATH_FUNCTIONS: ReadonlyMap<string, FuncSpec> = new Map<string, Fun
   ['sub', fn([A, A], ([a, b]) => int64(toInt64(a) - toInt64(b)))],
   ['div', fn([A, A], ([a, b]) => intDiv(a, b, 'div'))],
   ['mod', fn([A, A], ([a, b]) => intDiv(a, b, 'mod'))],
-  ['mul', variadicFn([A], A, ([a, ...rest]) => int64(rest.reduce<bigint>((acc, x) => BigInt.asIntN(64, acc * toInt64(x)), toInt64(a))))],
+  [
+    'mul',
+    variadicFn([A], A, ([a, ...rest]) =>
+      int64(rest.reduce<bigint>((acc, x) => BigInt.asIntN(64, acc * toInt64(x)), toInt64(a))),
+    ),
+  ],
   ['add1f', fn([A], ([v]) => decimalOp(v, [int(1)], add))],
   ['addf', variadicFn([], A, (args) => decimalOp(0, args, add))],
   ['subf', variadicFn([A], A, ([a, ...rest]) => decimalOp(a, rest, sub))],
   ['divf', variadicFn([A], A, ([a, ...rest]) => decimalOp(a, rest, div))],
   ['mulf', variadicFn([A], A, ([a, ...rest]) => decimalOp(a, rest, mul))],
-  ['biggest', variadicFn([A], A, ([a, ...rest]) => int64(rest.map(toInt64).reduce((m, x) => (x > m ? x : m), toInt64(a))))],
-  ['max', variadicFn([A], A, ([a, ...rest]) => int64(rest.map(toInt64).reduce((m, x) => (x > m ? x : m), toInt64(a))))],
-  ['min', variadicFn([A], A, ([a, ...rest]) => int64(rest.map(toInt64).reduce((m, x) => (x < m ? x : m), toInt64(a))))],
-  ['maxf', variadicFn([A], A, ([a, ...rest]) => rest.map(toFloat64).reduce((m, x) => goMax(m, x), toFloat64(a)))],
-  ['minf', variadicFn([A], A, ([a, ...rest]) => rest.map(toFloat64).reduce((m, x) => goMin(m, x), toFloat64(a)))],
+  [
+    'biggest',
+    variadicFn([A], A, ([a, ...rest]) =>
+      int64(rest.map(toInt64).reduce((m, x) => (x > m ? x : m), toInt64(a))),
+    ),
+  ],
+  [
+    'max',
+    variadicFn([A], A, ([a, ...rest]) =>
+      int64(rest.map(toInt64).reduce((m, x) => (x > m ? x : m), toInt64(a))),
+    ),
+  ],
+  [
+    'min',
+    variadicFn([A], A, ([a, ...rest]) =>
+      int64(rest.map(toInt64).reduce((m, x) => (x < m ? x : m), toInt64(a))),
+    ),
+  ],
+  [
+    'maxf',
+    variadicFn([A], A, ([a, ...rest]) => rest.map(toFloat64).reduce((m, x) => goMax(m, x), toFloat64(a))),
+  ],
+  [
+    'minf',
+    variadicFn([A], A, ([a, ...rest]) => rest.map(toFloat64).reduce((m, x) => goMin(m, x), toFloat64(a))),
+  ],
   ['floor', fn([A], ([v]) => Math.floor(toFloat64(v)))],
   ['ceil', fn([A], ([v]) => Math.ceil(toFloat64(v)))],
-  ['round', variadicFn([A, I], 'float64', ([a, p, ...opt]) => roundTo(a, num(p), opt.length ? (opt[0] as number) : 0.5))],
-  ['until', fn([I], ([n], ctx) => {
-    const count = num(n);
-    return new GoSlice('int', untilStep(0, count, count < 0 ? -1 : 1, (x) => ctx.checkSize(x)).map(int));
-  })],
-  ['untilStep', fn([I, I, I], ([a, b, c], ctx) => new GoSlice('int', untilStep(num(a), num(b), num(c), (x) => ctx.checkSize(x)).map(int)))],
+  [
+    'round',
+    variadicFn([A, I], 'float64', ([a, p, ...opt]) =>
+      roundTo(a, num(p), opt.length ? (opt[0] as number) : 0.5),
+    ),
+  ],
+  [
+    'until',
+    fn([I], ([n], ctx) => {
+      const count = num(n);
+      return new GoSlice('int', untilStep(0, count, count < 0 ? -1 : 1, (x) => ctx.checkSize(x)).map(int));
+    }),
+  ],
+  [
+    'untilStep',
+    fn(
+      [I, I, I],
+      ([a, b, c], ctx) =>
+        new GoSlice('int', untilStep(num(a), num(b), num(c), (x) => ctx.checkSize(x)).map(int)),
+    ),
+  ],
   ['seq', variadicFn([], I, (args, ctx) => seq(args.map(num), (x) => ctx.checkSize(x)))],
 ]);
 

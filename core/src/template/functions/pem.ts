@@ -49,7 +49,9 @@ function keyIds(der: string): { ski?: string; aki?: string } {
   const { asn1 } = forge;
   const root = asn1.fromDer(forge.util.createBuffer(der, 'raw'));
   const tbs = (root.value as Asn1[])[0];
-  const wrapper = (tbs.value as Asn1[]).find((v) => v.tagClass === asn1.Class.CONTEXT_SPECIFIC && v.type === 3);
+  const wrapper = (tbs.value as Asn1[]).find(
+    (v) => v.tagClass === asn1.Class.CONTEXT_SPECIFIC && v.type === 3,
+  );
   const out: { ski?: string; aki?: string } = {};
   const exts = wrapper ? ((wrapper.value as Asn1[])[0].value as Asn1[]) : [];
   for (const ext of exts) {
@@ -58,7 +60,9 @@ function keyIds(der: string): { ski?: string; aki?: string } {
     const inner = asn1.fromDer(forge.util.createBuffer(parts[parts.length - 1].value as string, 'raw'));
     if (oid === '2.5.29.14') out.ski = forge.util.bytesToHex(inner.value as string);
     if (oid === '2.5.29.35') {
-      const id = (inner.value as Asn1[]).find((v) => v.tagClass === asn1.Class.CONTEXT_SPECIFIC && v.type === 0);
+      const id = (inner.value as Asn1[]).find(
+        (v) => v.tagClass === asn1.Class.CONTEXT_SPECIFIC && v.type === 0,
+      );
       if (id) out.aki = forge.util.bytesToHex(id.value as string);
     }
   }
@@ -139,4 +143,3 @@ export const PEM_FUNCTIONS: ReadonlyMap<string, FuncSpec> = new Map<string, Func
   ['filterCertChain', fn([S, S], ([t, v]) => filterCertChain(str(t), str(v)))],
   ['certSANs', fn([S], ([v]) => strings(certSANs(str(v))))],
 ]);
-

@@ -21,13 +21,20 @@ interface Decoded {
 
 function decodePfx(input: string, password: string, what: 'key' | 'certificate'): Decoded {
   try {
-    const p12 = forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(forge.util.createBuffer(input, 'raw')), false, password);
+    const p12 = forge.pkcs12.pkcs12FromAsn1(
+      forge.asn1.fromDer(forge.util.createBuffer(input, 'raw')),
+      false,
+      password,
+    );
     const bagsOf = (type: string): forge.pkcs12.Bag[] => p12.getBags({ bagType: type })[type] ?? [];
-    const keys = [...bagsOf(forge.pki.oids.pkcs8ShroudedKeyBag), ...bagsOf(forge.pki.oids.keyBag)].map((b) => {
-      if (b.key) return forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(b.key))).getBytes();
-      if (b.asn1) return forge.asn1.toDer(b.asn1).getBytes();
-      throw new FuncError('unreadable key bag');
-    });
+    const keys = [...bagsOf(forge.pki.oids.pkcs8ShroudedKeyBag), ...bagsOf(forge.pki.oids.keyBag)].map(
+      (b) => {
+        if (b.key)
+          return forge.asn1.toDer(forge.pki.wrapRsaPrivateKey(forge.pki.privateKeyToAsn1(b.key))).getBytes();
+        if (b.asn1) return forge.asn1.toDer(b.asn1).getBytes();
+        throw new FuncError('unreadable key bag');
+      },
+    );
     const certs = bagsOf(forge.pki.oids.certBag).map((b) => {
       if (b.cert) return forge.asn1.toDer(forge.pki.certificateToAsn1(b.cert)).getBytes();
       if (b.asn1) return forge.asn1.toDer(b.asn1).getBytes();
@@ -36,23 +43,32 @@ function decodePfx(input: string, password: string, what: 'key' | 'certificate')
     return { keys, certs };
   } catch (e) {
     if (e instanceof FuncError) throw e;
-    throw new FuncError(`unable to decode pkcs12${what === 'certificate' ? ' certificate' : ''} with password: the data is not PKCS#12 or the password is wrong`);
+    throw new FuncError(
+      `unable to decode pkcs12${what === 'certificate' ? ' certificate' : ''} with password: the data is not PKCS#12 or the password is wrong`,
+    );
   }
 }
 
 function pkcs12Key(password: string, input: string): string {
   const { keys } = decodePfx(input, password, 'key');
-  if (keys.length !== 1) throw new FuncError('unable to decode pkcs12 with password: expected exactly one private key');
-  const der = createPrivateKey({ key: bytesToBuffer(keys[0]), format: 'der', type: 'pkcs8' }).export({ type: 'pkcs8', format: 'der' });
+  if (keys.length !== 1)
+    throw new FuncError('unable to decode pkcs12 with password: expected exactly one private key');
+  const der = createPrivateKey({ key: bytesToBuffer(keys[0]), format: 'der', type: 'pkcs8' }).export({
+    type: 'pkcs8',
+    format: 'der',
+  });
   return pemEncode(pemBlock('PRIVATE KEY', bufferToBytes(der)));
 }
 
 function pkcs12Cert(password: string, input: string): string {
   const { certs } = decodePfx(input, password, 'certificate');
-  if (certs.length === 0) throw new FuncError('unable to decode pkcs12 certificate with password: no certificate found');
+  if (certs.length === 0)
+    throw new FuncError('unable to decode pkcs12 certificate with password: no certificate found');
   const pem = certs.map((c) => pemEncode(pemBlock('CERTIFICATE', c))).join('');
   try {
-    return orderChain(parseCertificates(pem)).map((c) => pemEncode(pemBlock('CERTIFICATE', c.raw))).join('');
+    return orderChain(parseCertificates(pem))
+      .map((c) => pemEncode(pemBlock('CERTIFICATE', c.raw)))
+      .join('');
   } catch {
     return pem;
   }
@@ -86,8 +102,15 @@ function rsaKey(keyPem: string): forge.pki.rsa.PrivateKey {
   return forge.pki.privateKeyFromPem(key.export({ type: 'pkcs1', format: 'pem' }) as string);
 }
 
-function toPfx(key: forge.pki.rsa.PrivateKey | null, certs: forge.pki.Certificate[], password: string): string {
-  const asn1 = forge.pkcs12.toPkcs12Asn1(key, certs, password, { algorithm: 'aes256', generateLocalKeyId: key !== null });
+function toPfx(
+  key: forge.pki.rsa.PrivateKey | null,
+  certs: forge.pki.Certificate[],
+  password: string,
+): string {
+  const asn1 = forge.pkcs12.toPkcs12Asn1(key, certs, password, {
+    algorithm: 'aes256',
+    generateLocalKeyId: key !== null,
+  });
   return base64Encode(forge.asn1.toDer(asn1).getBytes());
 }
 
@@ -112,7 +135,9 @@ function rsaDecrypt(scheme: string, hash: string, input: string, keyPem: string)
   if (key.asymmetricKeyType !== 'rsa') throw new FuncError('could not parse RSA private key');
   const oaepHash = hash === 'SHA1' ? 'sha1' : hash === 'SHA512' ? 'sha512' : 'sha256';
   try {
-    return bufferToBytes(privateDecrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, bytesToBuffer(input)));
+    return bufferToBytes(
+      privateDecrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash }, bytesToBuffer(input)),
+    );
   } catch {
     throw new FuncError('error decrypting data with RSA');
   }

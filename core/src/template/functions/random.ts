@@ -32,17 +32,23 @@ export const RANDOM_FUNCTIONS: ReadonlyMap<string, FuncSpec> = new Map<string, F
   ['randAlpha', fn([I], ([n], ctx) => randomString(num(n), LETTERS, (x) => ctx.checkSize(x)))],
   ['randNumeric', fn([I], ([n], ctx) => randomString(num(n), DIGITS, (x) => ctx.checkSize(x)))],
   ['randAscii', fn([I], ([n], ctx) => randomString(num(n), ASCII, (x) => ctx.checkSize(x)))],
-  ['randBytes', fn([I], ([n], ctx) => {
-    const count = num(n);
-    if (count < 0) throw new FuncError('negative byte count');
-    ctx.checkSize(count);
-    return randomBytes(count).toString('base64');
-  })],
-  ['randInt', fn([I, I], ([lo, hi]) => {
-    const [min, max] = [num(lo), num(hi)];
-    if (max - min <= 0) throw new FuncError('invalid argument to Intn');
-    return int(min + randomInt(Math.min(max - min, 2 ** 48 - 1)));
-  })],
+  [
+    'randBytes',
+    fn([I], ([n], ctx) => {
+      const count = num(n);
+      if (count < 0) throw new FuncError('negative byte count');
+      ctx.checkSize(count);
+      return randomBytes(count).toString('base64');
+    }),
+  ],
+  [
+    'randInt',
+    fn([I, I], ([lo, hi]) => {
+      const [min, max] = [num(lo), num(hi)];
+      if (max - min <= 0) throw new FuncError('invalid argument to Intn');
+      return int(min + randomInt(Math.min(max - min, 2 ** 48 - 1)));
+    }),
+  ],
   ['shuffle', fn([S], ([s]) => shuffle(s as string))],
   ['uuidv4', fn([], () => randomUUID())],
 ]);

@@ -40,7 +40,7 @@ export function allMatches(re: RE2JS, s: string, n: number): number[][] {
   const input = new Uint8Array(bytesToBuffer(s));
   const out: number[][] = [];
   const limit = n < 0 ? s.length + 1 : n;
-  for (let pos = 0, prevEnd = -1; out.length < limit && pos <= s.length; ) {
+  for (let pos = 0, prevEnd = -1; out.length < limit && pos <= s.length;) {
     const m = execAt(re, input, pos);
     if (!m) break;
     let accept = true;
@@ -90,7 +90,8 @@ function expand(template: string, src: string, m: number[], names: Record<string
       continue;
     }
     const idx = /^[0-9]+$/.test(name) ? Number(name) : names[name];
-    if (idx !== undefined && 2 * idx + 1 < m.length && m[2 * idx] >= 0) out += src.slice(m[2 * idx], m[2 * idx + 1]);
+    if (idx !== undefined && 2 * idx + 1 < m.length && m[2 * idx] >= 0)
+      out += src.slice(m[2 * idx], m[2 * idx + 1]);
   }
   return out + template.slice(i);
 }
@@ -138,17 +139,25 @@ export function quoteMeta(s: string): string {
 const str = (v: GoValue): string => v as string;
 
 /** Both the lenient and the must* variant; the lenient one maps a compile error to `fallback`. */
-function pair(name: string, params: string[], f: (args: GoValue[]) => GoValue, fallback: GoValue | 'panic'): Array<[string, FuncSpec]> {
+function pair(
+  name: string,
+  params: string[],
+  f: (args: GoValue[]) => GoValue,
+  fallback: GoValue | 'panic',
+): Array<[string, FuncSpec]> {
   const must = name.replace(/^regex/, 'mustRegex');
   return [
-    [name, fn(params, (args) => {
-      try {
-        return f(args);
-      } catch (e) {
-        if (e instanceof FuncError && fallback !== 'panic') return fallback;
-        throw e;
-      }
-    })],
+    [
+      name,
+      fn(params, (args) => {
+        try {
+          return f(args);
+        } catch (e) {
+          if (e instanceof FuncError && fallback !== 'panic') return fallback;
+          throw e;
+        }
+      }),
+    ],
     [must, fn(params, f)],
   ];
 }
@@ -156,16 +165,42 @@ function pair(name: string, params: string[], f: (args: GoValue[]) => GoValue, f
 /** The regex family. */
 export const REGEX_FUNCTIONS: ReadonlyMap<string, FuncSpec> = new Map<string, FuncSpec>([
   ...pair('regexMatch', [S, S], ([r, s]) => allMatches(compileRegexp(str(r)), str(s), 1).length > 0, false),
-  ...pair('regexFindAll', [S, S, I], ([r, s, n]) => strings(allMatches(compileRegexp(str(r)), str(s), num(n)).map((m) => str(s).slice(m[0], m[1]))), 'panic'),
-  ...pair('regexFind', [S, S], ([r, s]) => {
-    const m = allMatches(compileRegexp(str(r)), str(s), 1)[0];
-    return m ? str(s).slice(m[0], m[1]) : '';
-  }, 'panic'),
-  ...pair('regexReplaceAll', [S, S, S], ([r, s, t]) => {
-    const re = compileRegexp(str(r));
-    return replaceAll(re, str(s), (m) => expand(str(t), str(s), m, re.namedGroups()));
-  }, 'panic'),
-  ...pair('regexReplaceAllLiteral', [S, S, S], ([r, s, t]) => replaceAll(compileRegexp(str(r)), str(s), () => str(t)), 'panic'),
-  ...pair('regexSplit', [S, S, I], ([r, s, n]) => strings(split(compileRegexp(str(r)), str(s), num(n))), 'panic'),
+  ...pair(
+    'regexFindAll',
+    [S, S, I],
+    ([r, s, n]) =>
+      strings(allMatches(compileRegexp(str(r)), str(s), num(n)).map((m) => str(s).slice(m[0], m[1]))),
+    'panic',
+  ),
+  ...pair(
+    'regexFind',
+    [S, S],
+    ([r, s]) => {
+      const m = allMatches(compileRegexp(str(r)), str(s), 1)[0];
+      return m ? str(s).slice(m[0], m[1]) : '';
+    },
+    'panic',
+  ),
+  ...pair(
+    'regexReplaceAll',
+    [S, S, S],
+    ([r, s, t]) => {
+      const re = compileRegexp(str(r));
+      return replaceAll(re, str(s), (m) => expand(str(t), str(s), m, re.namedGroups()));
+    },
+    'panic',
+  ),
+  ...pair(
+    'regexReplaceAllLiteral',
+    [S, S, S],
+    ([r, s, t]) => replaceAll(compileRegexp(str(r)), str(s), () => str(t)),
+    'panic',
+  ),
+  ...pair(
+    'regexSplit',
+    [S, S, I],
+    ([r, s, n]) => strings(split(compileRegexp(str(r)), str(s), num(n))),
+    'panic',
+  ),
   ['regexQuoteMeta', fn([S], ([s]) => quoteMeta(str(s)))],
 ]);

@@ -42,7 +42,14 @@ export function parseVersion(v: string): Version {
   if (pre && pre.split('.').some((p) => /^[0-9]+$/.test(p) && p.length > 1 && p[0] === '0')) {
     throw new FuncError('Version segment starts with 0');
   }
-  return { major: segment(m[1]), minor: segment(m[2]), patch: segment(m[3]), pre, metadata: m[8] ?? '', original: v };
+  return {
+    major: segment(m[1]),
+    minor: segment(m[2]),
+    patch: segment(m[3]),
+    pre,
+    metadata: m[8] ?? '',
+    original: v,
+  };
 }
 
 /** Version.String() */
@@ -88,7 +95,8 @@ interface Constraint {
 const isX = (x: string | undefined): boolean => x === 'x' || x === '*' || x === 'X';
 
 function parseConstraint(c: string): Constraint {
-  if (c.length === 0) return { con: parseVersion('0.0.0'), op: '', dirty: true, minorDirty: false, patchDirty: false };
+  if (c.length === 0)
+    return { con: parseVersion('0.0.0'), op: '', dirty: true, minorDirty: false, patchDirty: false };
   const m = CONSTRAINT_RE.exec(c);
   if (!m) throw new FuncError('improper constraint');
   const [op, , major, minor = '', patch = '', , pre = ''] = [m[1], m[2], m[3], m[4], m[5], m[6], m[7]];
@@ -122,7 +130,8 @@ function checkConstraint(v: Version, c: Constraint): boolean {
   const cmp = compareVersions(v, con);
   const tilde = (): boolean => {
     if (preBlocked || cmp < 0) return false;
-    if (con.major === 0n && con.minor === 0n && con.patch === 0n && !c.minorDirty && !c.patchDirty) return true;
+    if (con.major === 0n && con.minor === 0n && con.patch === 0n && !c.minorDirty && !c.patchDirty)
+      return true;
     if (v.major !== con.major) return false;
     return !(v.minor !== con.minor && !c.minorDirty);
   };
@@ -168,7 +177,13 @@ function notEqual(v: Version, c: Constraint, cmp: number): boolean {
     if (c.minorDirty) return false;
     if (con.patch !== v.patch && !c.patchDirty) return true;
     if (c.patchDirty) {
-      if (v.pre !== '' || con.pre !== '') return compareVersions({ ...v, major: 0n, minor: 0n, patch: 0n }, { ...con, major: 0n, minor: 0n, patch: 0n }) !== 0;
+      if (v.pre !== '' || con.pre !== '')
+        return (
+          compareVersions(
+            { ...v, major: 0n, minor: 0n, patch: 0n },
+            { ...con, major: 0n, minor: 0n, patch: 0n },
+          ) !== 0
+        );
       return false;
     }
   }
@@ -187,7 +202,10 @@ function caret(v: Version, c: Constraint, preBlocked: boolean, cmp: number): boo
 
 /** semver.NewConstraint(...).Check(version) */
 export function checkConstraints(constraint: string, version: Version): boolean {
-  const rewritten = constraint.replace(RANGE_RE, (_all, lo: string, ...rest: string[]) => `>= ${lo}, <= ${rest[9]}`);
+  const rewritten = constraint.replace(
+    RANGE_RE,
+    (_all, lo: string, ...rest: string[]) => `>= ${lo}, <= ${rest[9]}`,
+  );
   const ors = rewritten.split('||').map((part) => {
     if (!VALID_RE.test(part)) throw new FuncError('improper constraint');
     const found = part.match(FIND_RE) ?? [part];
@@ -206,7 +224,11 @@ export function versionObject(v: Version, pointer = true): GoObject {
     if (x === null || !('semver' in (x as object))) throw new FuncError('expected a *semver.Version');
     return (x as unknown as { semver: Version }).semver;
   };
-  const inc = (next: Version): GoObject => versionObject({ ...next, original: (v.original.startsWith('v') ? 'v' : '') + versionString(next) }, false);
+  const inc = (next: Version): GoObject =>
+    versionObject(
+      { ...next, original: (v.original.startsWith('v') ? 'v' : '') + versionString(next) },
+      false,
+    );
   const methods: Record<string, GoMethod> = {
     Major: method([], () => new GoInt('uint64', v.major)),
     Minor: method([], () => new GoInt('uint64', v.minor)),
@@ -219,7 +241,9 @@ export function versionObject(v: Version, pointer = true): GoObject {
     GreaterThan: method(['*semver.Version'], ([o]) => compareVersions(v, other(o)) > 0),
     Equal: method(['*semver.Version'], ([o]) => compareVersions(v, other(o)) === 0),
     Compare: method(['*semver.Version'], ([o]) => int(compareVersions(v, other(o)))),
-    IncMajor: method([], () => inc({ ...v, major: v.major + 1n, minor: 0n, patch: 0n, pre: '', metadata: '' })),
+    IncMajor: method([], () =>
+      inc({ ...v, major: v.major + 1n, minor: 0n, patch: 0n, pre: '', metadata: '' }),
+    ),
     IncMinor: method([], () => inc({ ...v, minor: v.minor + 1n, patch: 0n, pre: '', metadata: '' })),
     IncPatch: method([], () => inc({ ...v, patch: v.pre ? v.patch : v.patch + 1n, pre: '', metadata: '' })),
   };
@@ -229,7 +253,10 @@ export function versionObject(v: Version, pointer = true): GoObject {
     semver: v,
     method: (name: string) => (Object.hasOwn(methods, name) ? methods[name] : undefined),
     goString: () => versionString(v),
-    equals: (o: GoObject) => 'semver' in o && compareVersions(v, (o as unknown as { semver: Version }).semver) === 0 && v.original === (o as unknown as { semver: Version }).semver.original,
+    equals: (o: GoObject) =>
+      'semver' in o &&
+      compareVersions(v, (o as unknown as { semver: Version }).semver) === 0 &&
+      v.original === (o as unknown as { semver: Version }).semver.original,
   };
   return obj;
 }
@@ -239,4 +266,3 @@ export const SEMVER_FUNCTIONS: ReadonlyMap<string, FuncSpec> = new Map<string, F
   ['semver', fn([S], ([v]) => versionObject(parseVersion(v as string)))],
   ['semverCompare', fn([S, S], ([c, v]) => checkConstraints(c as string, parseVersion(v as string)))],
 ]);
-

@@ -4,7 +4,18 @@
  * Initials, Uncapitalize and DeleteWhiteSpace. All operate on byte strings.
  */
 import { RUNE_ERROR, decodeRune, encodeRune } from '../text/bytes.js';
-import { isLetter, isLower, isNumber, isPunct, isSpace, isTitle, isUpper, toLower, toTitle, toUpper } from '../text/unicode.js';
+import {
+  isLetter,
+  isLower,
+  isNumber,
+  isPunct,
+  isSpace,
+  isTitle,
+  isUpper,
+  toLower,
+  toTitle,
+  toUpper,
+} from '../text/unicode.js';
 
 function isConnector(r: number): boolean {
   return r === 0x2d || r === 0x5f || isSpace(r);
@@ -147,7 +158,7 @@ function scanUpperWord(str: string, off: number, r: number): number {
 function lowerWord(type: W, word: string, connector: string): string {
   if (type !== W.Upper && type !== W.Connector) return word;
   let out = '';
-  for (let i = 0; i < word.length; ) {
+  for (let i = 0; i < word.length;) {
     const [r, size] = decodeRune(word, i);
     i += size;
     if (isConnector(r)) out += connector;

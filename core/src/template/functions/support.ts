@@ -150,7 +150,12 @@ export function deepEqual(a: GoValue, b: GoValue): boolean {
   if (typeof a !== 'object' || typeof b !== 'object') return false;
   if (a instanceof GoInt) return b instanceof GoInt && a.type === b.type && a.value === b.value;
   if (a instanceof GoSlice) {
-    return b instanceof GoSlice && a.elemType === b.elemType && a.items.length === b.items.length && a.items.every((x, i) => deepEqual(x, b.items[i]));
+    return (
+      b instanceof GoSlice &&
+      a.elemType === b.elemType &&
+      a.items.length === b.items.length &&
+      a.items.every((x, i) => deepEqual(x, b.items[i]))
+    );
   }
   if (a instanceof GoMap) {
     if (!(b instanceof GoMap) || a.elemType !== b.elemType || a.entries.size !== b.entries.size) return false;

@@ -7,7 +7,7 @@ type Mode = 'path' | 'host' | 'userinfo' | 'fragment';
 
 function shouldEscape(c: string, mode: Mode): boolean {
   if (/[A-Za-z0-9]/.test(c)) return false;
-  if (mode === 'host' && "!$&'()*+,;=:[]<>\"".includes(c)) return false;
+  if (mode === 'host' && '!$&\'()*+,;=:[]<>"'.includes(c)) return false;
   if ('-_.~'.includes(c)) return false;
   if ('$&+,/:;=?@'.includes(c)) {
     if (mode === 'path') return c === '?';
@@ -21,7 +21,8 @@ function shouldEscape(c: string, mode: Mode): boolean {
 /** net/url escape (input and output are byte strings). */
 export function escape(s: string, mode: Mode): string {
   let out = '';
-  for (const c of s) out += shouldEscape(c, mode) ? '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0') : c;
+  for (const c of s)
+    out += shouldEscape(c, mode) ? '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0') : c;
   return out;
 }
 
@@ -33,7 +34,8 @@ function unescape(s: string, mode: Mode): string {
     if (c === '%') {
       const hex = s.slice(i + 1, i + 3);
       if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new FuncError('unable to parse url: invalid URL escape');
-      if (mode === 'host' && parseInt(hex[0], 16) < 8 && hex !== '25') throw new FuncError('unable to parse url: invalid URL escape');
+      if (mode === 'host' && parseInt(hex[0], 16) < 8 && hex !== '25')
+        throw new FuncError('unable to parse url: invalid URL escape');
       out += String.fromCharCode(parseInt(hex, 16));
       i += 2;
     } else {
@@ -84,7 +86,8 @@ function parseHost(host: string): string {
     return unescape(host, 'host');
   }
   const colon = host.lastIndexOf(':');
-  if (colon >= 0 && !/^:[0-9]*$/.test(host.slice(colon))) throw new FuncError('unable to parse url: invalid port');
+  if (colon >= 0 && !/^:[0-9]*$/.test(host.slice(colon)))
+    throw new FuncError('unable to parse url: invalid port');
   return unescape(host, 'host');
 }
 
@@ -93,11 +96,16 @@ function parseAuthority(authority: string, u: Url): void {
   u.host = parseHost(at < 0 ? authority : authority.slice(at + 1));
   if (at < 0) return;
   const userinfo = authority.slice(0, at);
-  if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo)) throw new FuncError('unable to parse url: invalid userinfo');
+  if (!/^[A-Za-z0-9\-._:~!$&'()*+,;=%@]*$/.test(userinfo))
+    throw new FuncError('unable to parse url: invalid userinfo');
   const colon = userinfo.indexOf(':');
-  u.user = colon < 0
-    ? { username: unescape(userinfo, 'userinfo') }
-    : { username: unescape(userinfo.slice(0, colon), 'userinfo'), password: unescape(userinfo.slice(colon + 1), 'userinfo') };
+  u.user =
+    colon < 0
+      ? { username: unescape(userinfo, 'userinfo') }
+      : {
+          username: unescape(userinfo.slice(0, colon), 'userinfo'),
+          password: unescape(userinfo.slice(colon + 1), 'userinfo'),
+        };
 }
 
 /** url.Parse */
@@ -105,8 +113,19 @@ export function parseUrl(raw: string): Url {
   const hash = raw.indexOf('#');
   const main = hash < 0 ? raw : raw.slice(0, hash);
   const frag = hash < 0 ? '' : raw.slice(hash + 1);
-  if (/[\x00-\x1f\x7f]/.test(main)) throw new FuncError('unable to parse url: invalid control character in URL');
-  const u: Url = { scheme: '', opaque: '', host: '', path: '', rawPath: '', rawQuery: '', forceQuery: false, fragment: '' };
+  // eslint-disable-next-line no-control-regex -- Go rejects URLs containing control characters
+  if (/[\x00-\x1f\x7f]/.test(main))
+    throw new FuncError('unable to parse url: invalid control character in URL');
+  const u: Url = {
+    scheme: '',
+    opaque: '',
+    host: '',
+    path: '',
+    rawPath: '',
+    rawQuery: '',
+    forceQuery: false,
+    fragment: '',
+  };
   if (main === '*') {
     u.path = '*';
   } else {
@@ -124,7 +143,8 @@ export function parseUrl(raw: string): Url {
       u.opaque = rest;
       rest = '';
     } else {
-      if (!rest.startsWith('/') && rest.split('/')[0].includes(':')) throw new FuncError('unable to parse url: first path segment in URL cannot contain colon');
+      if (!rest.startsWith('/') && rest.split('/')[0].includes(':'))
+        throw new FuncError('unable to parse url: first path segment in URL cannot contain colon');
       if ((u.scheme !== '' || !rest.startsWith('///')) && rest.startsWith('//')) {
         let authority = rest.slice(2);
         rest = '';
@@ -142,7 +162,10 @@ export function parseUrl(raw: string): Url {
 
 function userString(user: Url['user']): string {
   if (!user) return '';
-  return escape(user.username, 'userinfo') + (user.password !== undefined ? ':' + escape(user.password, 'userinfo') : '');
+  return (
+    escape(user.username, 'userinfo') +
+    (user.password !== undefined ? ':' + escape(user.password, 'userinfo') : '')
+  );
 }
 
 function hostname(host: string): string {
@@ -201,18 +224,24 @@ function urlJoin(d: GoValue): string {
 
 /** The URL family. */
 export const URL_FUNCTIONS: ReadonlyMap<string, FuncSpec> = new Map<string, FuncSpec>([
-  ['urlParse', fn([S], ([v]) => {
-    const u = parseUrl(v as string);
-    return new GoMap('interface {}', new Map<string, GoValue>([
-      ['scheme', u.scheme],
-      ['host', u.host],
-      ['hostname', hostname(u.host)],
-      ['path', u.path],
-      ['query', u.rawQuery],
-      ['opaque', u.opaque],
-      ['fragment', u.fragment],
-      ['userinfo', userString(u.user)],
-    ]));
-  })],
+  [
+    'urlParse',
+    fn([S], ([v]) => {
+      const u = parseUrl(v as string);
+      return new GoMap(
+        'interface {}',
+        new Map<string, GoValue>([
+          ['scheme', u.scheme],
+          ['host', u.host],
+          ['hostname', hostname(u.host)],
+          ['path', u.path],
+          ['query', u.rawQuery],
+          ['opaque', u.opaque],
+          ['fragment', u.fragment],
+          ['userinfo', userString(u.user)],
+        ]),
+      );
+    }),
+  ],
   ['urlJoin', fn([DICT], ([d]) => urlJoin(d))],
 ]);

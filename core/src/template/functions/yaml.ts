@@ -46,8 +46,50 @@ export function yamlV2KeyLess(a: string, b: string): number {
   return ar.length - br.length;
 }
 
-const V2_SPECIAL = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'n', 'N', 'no', 'No', 'NO', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'on', 'On', 'ON', 'off', 'Off', 'OFF', '', '~', 'null', 'Null', 'NULL', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF', '.nan', '.NaN', '.NAN', '<<']);
-const V2_NUMBER = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?0[xX][0-9a-fA-F_]+$|^[-+]?0[bB][01_]+$|^[-+]?[0-9][0-9_]*$/;
+const V2_SPECIAL = new Set([
+  'y',
+  'Y',
+  'yes',
+  'Yes',
+  'YES',
+  'n',
+  'N',
+  'no',
+  'No',
+  'NO',
+  'true',
+  'True',
+  'TRUE',
+  'false',
+  'False',
+  'FALSE',
+  'on',
+  'On',
+  'ON',
+  'off',
+  'Off',
+  'OFF',
+  '',
+  '~',
+  'null',
+  'Null',
+  'NULL',
+  '.inf',
+  '.Inf',
+  '.INF',
+  '+.inf',
+  '+.Inf',
+  '+.INF',
+  '-.inf',
+  '-.Inf',
+  '-.INF',
+  '.nan',
+  '.NaN',
+  '.NAN',
+  '<<',
+]);
+const V2_NUMBER =
+  /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$|^[-+]?0[xX][0-9a-fA-F_]+$|^[-+]?0[bB][01_]+$|^[-+]?[0-9][0-9_]*$/;
 const V2_TIMESTAMP = /^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ]|$)/;
 
 /** go-yaml v2 double-quotes strings whose plain form would read back as another type. */
@@ -62,7 +104,10 @@ function toYaml(v: GoValue): string {
   } catch {
     return '';
   }
-  const doc = new Document(json, { version: '1.1', sortMapEntries: (x, y) => yamlV2KeyLess(String((x.key as Scalar).value), String((y.key as Scalar).value)) });
+  const doc = new Document(json, {
+    version: '1.1',
+    sortMapEntries: (x, y) => yamlV2KeyLess(String((x.key as Scalar).value), String((y.key as Scalar).value)),
+  });
   visit(doc, {
     Scalar(_key, node) {
       if (typeof node.value !== 'string') return;
@@ -70,7 +115,14 @@ function toYaml(v: GoValue): string {
       else if (resolvesToNonString(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
-  const text = doc.toString({ indentSeq: false, lineWidth: 80, minContentWidth: 0, defaultStringType: 'PLAIN', defaultKeyType: 'PLAIN', singleQuote: true });
+  const text = doc.toString({
+    indentSeq: false,
+    lineWidth: 80,
+    minContentWidth: 0,
+    defaultStringType: 'PLAIN',
+    defaultKeyType: 'PLAIN',
+    singleQuote: true,
+  });
   return utf8ToBytes(text.replace(/\n$/, ''));
 }
 
@@ -99,7 +151,8 @@ function fromYaml(v: GoValue): GoValue {
 
 /** Maps with non-string keys become string-keyed objects, as the YAML→JSON step does. */
 function normalise(v: unknown): unknown {
-  if (v instanceof Map) return Object.fromEntries([...v.entries()].map(([k, x]) => [keyString(k), normalise(x)]));
+  if (v instanceof Map)
+    return Object.fromEntries([...v.entries()].map(([k, x]) => [keyString(k), normalise(x)]));
   if (Array.isArray(v)) return v.map(normalise);
   if (typeof v === 'bigint') return Number(v);
   if (v instanceof Date) return v.toISOString();

@@ -131,7 +131,9 @@ export function nodeString(n: ArgNode | CommandNode): string {
     case 'command':
       return n.args.map((a) => (a.kind === 'pipe' ? `(${nodeString(a)})` : nodeString(a))).join(' ');
     case 'pipe': {
-      const decl = n.decl.length ? n.decl.map((d) => d.ident[0]).join(', ') + (n.isAssign ? ' = ' : ' := ') : '';
+      const decl = n.decl.length
+        ? n.decl.map((d) => d.ident[0]).join(', ') + (n.isAssign ? ' = ' : ' := ')
+        : '';
       return decl + n.cmds.map((c) => nodeString(c)).join(' | ');
     }
   }

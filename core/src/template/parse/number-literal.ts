@@ -157,7 +157,15 @@ export function parseNumber(text: string, isChar: boolean, isComplex: boolean): 
       throw new NumberSyntaxError(`malformed character constant: ${text}`);
     }
     if (rest !== "'") throw new NumberSyntaxError(`malformed character constant: ${text}`);
-    return { ...n, isInt: true, isUint: true, isFloat: true, int64: BigInt(r), uint64: BigInt(r), float64: r };
+    return {
+      ...n,
+      isInt: true,
+      isUint: true,
+      isFloat: true,
+      int64: BigInt(r),
+      uint64: BigInt(r),
+      float64: r,
+    };
   }
   if (isComplex || text.endsWith('i')) {
     throw new NumberSyntaxError(`complex number constants are not supported: ${text}`);

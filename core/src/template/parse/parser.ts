@@ -2,22 +2,10 @@
  * Parser for Go text/template (text/template/parse/parse.go semantics). Builds the set of named
  * trees a source defines (`define`, `block` and the top-level template).
  */
-import { TemplateError, positionOf } from '../template-error.js';
 import { bytesToUtf8 } from '../text/bytes.js';
-import { SyntaxError_, unquote } from '../text/quote.js';
-import type {
-  ArgNode,
-  BranchNode,
-  CommandNode,
-  ListNode,
-  Node,
-  PipeNode,
-  TemplateNode,
-  Tree,
-  VariableNode,
-} from './ast.js';
+import type { BranchNode, ListNode, Node, PipeNode, TemplateNode, Tree } from './ast.js';
 import { type Item, T, lex } from './lexer.js';
-import { NumberSyntaxError, parseNumber } from './number-literal.js';
+import { PipelineParser } from './pipeline-parser.js';
 
 /** What the parser needs to know about its surroundings. */
 export interface ParseOptions {
@@ -35,7 +23,8 @@ export interface ParseOptions {
   readonly displayName: string;
 }
 
-type Marker = { kind: 'end' | 'else'; pos: number; line: number };
+/** The {{end}} or {{else}} that closes a list. */
+export type Marker = { kind: 'end' | 'else'; pos: number; line: number };
 
 /** Parses a byte-string source into its named trees. Throws TemplateError (phase parse). */
 export function parseTemplate(source: string, opts: ParseOptions): Map<string, Tree> {
@@ -61,74 +50,15 @@ export function isEmptyTree(n: Node): boolean {
   }
 }
 
-class Parser {
-  private idx = 0;
-  private vars: string[] = ['$'];
-  private rangeDepth = 0;
-  private depth = 0;
-  private token: Item;
-
-  constructor(
-    private readonly source: string,
-    private readonly items: Item[],
-    private readonly opts: ParseOptions,
-    private readonly treeSet: Map<string, Tree>,
-  ) {
-    this.token = items[0];
-  }
-
-  fail(detail: string, pos = this.token.pos): never {
-    const { line, column } = positionOf(this.source, pos);
-    throw new TemplateError({ template: this.opts.displayName, line, column, phase: 'parse', detail });
-  }
-
-  next(): Item {
-    this.token = this.items[Math.min(this.idx, this.items.length - 1)];
-    this.idx++;
-    return this.token;
-  }
-  backup(n = 1): void {
-    this.idx -= n;
-  }
-  peek(): Item {
-    return this.items[Math.min(this.idx, this.items.length - 1)];
-  }
-  nextNonSpace(): Item {
-    let t: Item;
-    do t = this.next();
-    while (t.type === T.Space);
-    return t;
-  }
-  peekNonSpace(): Item {
-    const save = this.idx;
-    const t = this.nextNonSpace();
-    this.idx = save;
-    return t;
-  }
-  expect(type: T, context: string): Item {
-    const t = this.nextNonSpace();
-    if (t.type !== type) this.unexpected(t, context);
-    return t;
-  }
-  unexpected(t: Item, context: string): never {
-    if (t.type === T.Error) this.fail(t.val, t.pos);
-    const what = t.type === T.EOF ? 'EOF' : t.type === T.RightDelim ? '"}}"' : JSON.stringify(bytesToUtf8(t.val));
-    this.fail(`unexpected ${what} in ${context}`, t.pos);
-  }
-
-  enter(pos: number): void {
-    if (++this.depth > this.opts.maxDepth) {
-      this.fail(`template nesting deeper than the limit of ${this.opts.maxDepth}; flatten the template or raise limits.maxDepth`, pos);
-    }
-  }
-
+class Parser extends PipelineParser {
   add(tree: Tree): void {
     const existing = this.treeSet.get(tree.name);
     if (!existing || isEmptyTree(existing.root)) {
       this.treeSet.set(tree.name, tree);
       return;
     }
-    if (!isEmptyTree(tree.root)) this.fail(`template: multiple definition of template "${bytesToUtf8(tree.name)}"`);
+    if (!isEmptyTree(tree.root))
+      this.fail(`template: multiple definition of template "${bytesToUtf8(tree.name)}"`);
   }
 
   parseTop(): ListNode {
@@ -162,15 +92,6 @@ class Parser {
     this.vars = savedVars;
     if (end.kind !== 'end') this.fail(`unexpected {{${end.kind}}} in ${context}`, end.pos);
     this.add({ name, root, source: this.source });
-  }
-
-  unquoteOrFail(t: Item): string {
-    try {
-      return unquote(t.val);
-    } catch (e) {
-      if (e instanceof SyntaxError_) this.fail('invalid syntax in quoted string', t.pos);
-      throw e;
-    }
   }
 
   itemList(): [ListNode, Marker] {
@@ -289,166 +210,5 @@ class Parser {
       pipe = this.pipeline(context, T.RightDelim);
     }
     return { kind: 'template', pos: t.pos, name, pipe };
-  }
-
-  pipeline(context: string, end: T): PipeNode {
-    const start = this.peekNonSpace();
-    const pipe: PipeNode = { kind: 'pipe', pos: start.pos, isAssign: false, decl: [], cmds: [] };
-    this.declarations(pipe, context);
-    for (;;) {
-      const t = this.nextNonSpace();
-      if (t.type === end) {
-        this.checkPipeline(pipe, context);
-        return pipe;
-      }
-      switch (t.type) {
-        case T.Bool:
-        case T.CharConstant:
-        case T.Complex:
-        case T.Dot:
-        case T.Field:
-        case T.Identifier:
-        case T.Number:
-        case T.Nil:
-        case T.RawString:
-        case T.String:
-        case T.Variable:
-        case T.LeftParen:
-          this.backup();
-          pipe.cmds.push(this.command());
-          break;
-        default:
-          this.unexpected(t, context);
-      }
-    }
-  }
-
-  /** Leading `$x :=`, `$x =` or (range) `$i, $v :=`. */
-  declarations(pipe: PipeNode, context: string): void {
-    for (;;) {
-      const v = this.peekNonSpace();
-      if (v.type !== T.Variable) return;
-      const save = this.idx;
-      this.nextNonSpace();
-      const next = this.peekNonSpace();
-      if (next.type === T.Assign || next.type === T.Declare) {
-        pipe.isAssign = next.type === T.Assign;
-        this.nextNonSpace();
-        pipe.decl.push(this.variable(v.pos, v.val));
-        this.vars.push(v.val);
-        return;
-      }
-      if (next.type === T.Char && next.val === ',') {
-        this.nextNonSpace();
-        pipe.decl.push(this.variable(v.pos, v.val));
-        this.vars.push(v.val);
-        if (context === 'range' && pipe.decl.length < 2) {
-          const after = this.peekNonSpace().type;
-          if (after === T.Variable || after === T.RightDelim || after === T.RightParen) continue;
-          this.fail('range can only initialize variables');
-        }
-        this.fail(`too many declarations in ${context}`);
-      }
-      this.idx = save;
-      return;
-    }
-  }
-
-  variable(pos: number, val: string): VariableNode {
-    return { kind: 'variable', pos, ident: val.split('.') };
-  }
-
-  checkPipeline(pipe: PipeNode, context: string): void {
-    if (pipe.cmds.length === 0) this.fail(`missing value for ${context}`);
-    pipe.cmds.slice(1).forEach((c, i) => {
-      const k = c.args[0].kind;
-      if (k === 'bool' || k === 'dot' || k === 'nil' || k === 'number' || k === 'string') {
-        this.fail(`non executable command in pipeline stage ${i + 2}`, c.pos);
-      }
-    });
-  }
-
-  command(): CommandNode {
-    const cmd: CommandNode = { kind: 'command', pos: this.peekNonSpace().pos, args: [] };
-    for (;;) {
-      this.peekNonSpace();
-      const operand = this.operand();
-      if (operand) cmd.args.push(operand);
-      const t = this.next();
-      if (t.type === T.Space) continue;
-      if (t.type === T.RightDelim || t.type === T.RightParen) this.backup();
-      else if (t.type !== T.Pipe) this.unexpected(t, 'operand');
-      break;
-    }
-    if (cmd.args.length === 0) this.fail('empty command');
-    return cmd;
-  }
-
-  operand(): ArgNode | null {
-    const node = this.term();
-    if (!node || this.peek().type !== T.Field) return node;
-    const pos = this.peek().pos;
-    const fields: string[] = [];
-    while (this.peek().type === T.Field) fields.push(...this.next().val.slice(1).split('.'));
-    switch (node.kind) {
-      case 'field':
-        return { kind: 'field', pos, ident: [...node.ident, ...fields] };
-      case 'variable':
-        return { kind: 'variable', pos, ident: [...node.ident, ...fields] };
-      case 'bool':
-      case 'string':
-      case 'number':
-      case 'nil':
-      case 'dot':
-        return this.fail('unexpected . after term');
-      default:
-        return { kind: 'chain', pos, node, field: fields };
-    }
-  }
-
-  term(): ArgNode | null {
-    const t = this.nextNonSpace();
-    switch (t.type) {
-      case T.Identifier:
-        if (!this.opts.hasFunction(t.val)) this.fail(this.opts.unknownFunction(t.val), t.pos);
-        return { kind: 'identifier', pos: t.pos, name: t.val };
-      case T.Dot:
-        return { kind: 'dot', pos: t.pos };
-      case T.Nil:
-        return { kind: 'nil', pos: t.pos };
-      case T.Variable:
-        return this.useVar(t);
-      case T.Field:
-        return { kind: 'field', pos: t.pos, ident: t.val.slice(1).split('.') };
-      case T.Bool:
-        return { kind: 'bool', pos: t.pos, value: t.val === 'true' };
-      case T.CharConstant:
-      case T.Complex:
-      case T.Number:
-        try {
-          const n = parseNumber(t.val, t.type === T.CharConstant, t.type === T.Complex);
-          return { kind: 'number', pos: t.pos, text: t.val, ...n };
-        } catch (e) {
-          if (e instanceof NumberSyntaxError) this.fail(e.message, t.pos);
-          throw e;
-        }
-      case T.LeftParen: {
-        this.enter(t.pos);
-        const pipe = this.pipeline('parenthesized pipeline', T.RightParen);
-        this.depth--;
-        return pipe;
-      }
-      case T.String:
-      case T.RawString:
-        return { kind: 'string', pos: t.pos, quoted: t.val, text: this.unquoteOrFail(t) };
-    }
-    this.backup();
-    return null;
-  }
-
-  useVar(t: Item): ArgNode {
-    const v = this.variable(t.pos, t.val);
-    if (!this.vars.includes(v.ident[0])) this.fail(`undefined variable "${bytesToUtf8(v.ident[0])}"`, t.pos);
-    return v;
   }
 }

@@ -5,6 +5,7 @@
  * ASCII text identical in both forms.
  */
 
+// eslint-disable-next-line no-control-regex -- ASCII includes the control characters
 const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 /** Rune returned for invalid UTF-8, as Go's utf8.RuneError. */
@@ -107,7 +108,7 @@ export function encodeRune(r: number): string {
 /** Splits a byte string into runes, Go style (each invalid byte is one RUNE_ERROR). */
 export function toRunes(s: string): number[] {
   const out: number[] = [];
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const [r, w] = decodeRune(s, i);
     out.push(r);
     i += w;
@@ -133,7 +134,7 @@ export function runeCount(s: string): number {
 /** Applies a rune mapping (Go's strings.Map, used by case functions). */
 export function mapRunes(s: string, f: (r: number) => number): string {
   let out = '';
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const [r, w] = decodeRune(s, i);
     out += encodeRune(f(r));
     i += w;

@@ -146,7 +146,7 @@ function appendEscapedRune(r: number, quote: number, asciiOnly: boolean): string
 
 function quoteWith(s: string, quote: number, asciiOnly: boolean): string {
   let out = String.fromCharCode(quote);
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const c = s.charCodeAt(i);
     if (c < 0x80) {
       out += appendEscapedRune(c, quote, asciiOnly);
@@ -182,7 +182,7 @@ export function quoteRune(r: number, asciiOnly = false): string {
 
 /** strconv.CanBackquote */
 export function canBackquote(s: string): boolean {
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const [r, w] = decodeRune(s, i);
     i += w;
     if (w > 1) {

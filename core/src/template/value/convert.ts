@@ -11,7 +11,12 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 function isEngineValue(v: unknown): v is GoValue {
-  return v instanceof GoInt || v instanceof GoSlice || v instanceof GoMap || (typeof v === 'object' && v !== null && 'goKind' in v);
+  return (
+    v instanceof GoInt ||
+    v instanceof GoSlice ||
+    v instanceof GoMap ||
+    (typeof v === 'object' && v !== null && 'goKind' in v)
+  );
 }
 
 /**
@@ -51,7 +56,10 @@ export function toTemplateData(data: unknown): GoValue {
     if (source.every(([, item]) => typeof item === 'string' || isBytes(item))) {
       const entries = new Map<string, GoValue>();
       for (const [k, item] of source) {
-        entries.set(utf8ToBytes(String(k)), typeof item === 'string' ? utf8ToBytes(item) : bufferToBytes(item as Uint8Array));
+        entries.set(
+          utf8ToBytes(String(k)),
+          typeof item === 'string' ? utf8ToBytes(item) : bufferToBytes(item as Uint8Array),
+        );
       }
       return new GoMap('string', entries);
     }

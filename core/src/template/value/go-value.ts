@@ -17,16 +17,7 @@
 
 /** Names of the Go integer types the engine produces. */
 export type IntType =
-  | 'int'
-  | 'int8'
-  | 'int16'
-  | 'int32'
-  | 'int64'
-  | 'uint'
-  | 'uint8'
-  | 'uint16'
-  | 'uint32'
-  | 'uint64';
+  'int' | 'int8' | 'int16' | 'int32' | 'int64' | 'uint' | 'uint8' | 'uint16' | 'uint32' | 'uint64';
 
 const BITS: Record<IntType, number> = {
   int: 64,

@@ -89,15 +89,23 @@ add('{{ call .username }}');
 add('{{ call nil }}');
 
 // printf verbs, flags, widths
-add('{{ printf "%d %5d %-5d| %05d %+d % d %x %X %o %O %b %c %q %U %#x %#o" 42 42 42 42 42 42 255 255 8 8 5 65 65 65 255 8 }}');
-add('{{ printf "%d" -42 }} {{ printf "%x" -255 }} {{ printf "%05d" -42 }} {{ printf "%.3d" 7 }} {{ printf "%8.3d|" 7 }} {{ printf "%.0d|" 0 }}');
-add('{{ printf "%f %.2f %8.3f %-8.2f| %e %E %.3e %g %G %.3g" 3.14159 3.14159 3.14159 3.14159 1234.5678 1234.5678 1234.5678 1234.5678 0.000012345 1234.5678 }}');
+add(
+  '{{ printf "%d %5d %-5d| %05d %+d % d %x %X %o %O %b %c %q %U %#x %#o" 42 42 42 42 42 42 255 255 8 8 5 65 65 65 255 8 }}',
+);
+add(
+  '{{ printf "%d" -42 }} {{ printf "%x" -255 }} {{ printf "%05d" -42 }} {{ printf "%.3d" 7 }} {{ printf "%8.3d|" 7 }} {{ printf "%.0d|" 0 }}',
+);
+add(
+  '{{ printf "%f %.2f %8.3f %-8.2f| %e %E %.3e %g %G %.3g" 3.14159 3.14159 3.14159 3.14159 1234.5678 1234.5678 1234.5678 1234.5678 0.000012345 1234.5678 }}',
+);
 add('{{ printf "%v %v %v %v %v %v" 1.0 0.1 1e6 1e21 1e-5 123456789.0 }}');
 add('{{ printf "%.0f %.0f %.0f %.0f %.1f %.1f" 0.5 1.5 2.5 -0.5 0.25 0.35 }}');
 add('{{ printf "%+.2f % .2f %08.3f %-08.3f| %+08.2f" 3.14159 3.14159 -3.14159 3.14159 2.5 }}');
 add('{{ printf "%#g %#.3g %#e %#.0f %#v" 1.0 2.0 1.5 3.0 1.0 }}');
 add('{{ printf "%g %g %g %g" 100000.0 1000000.0 0.0001 0.00001 }}');
-add('{{ printf "%s %10s| %-10s| %.2s %q %x %X % x %#x" "hello" "hi" "hi" "hello" "say \\"hi\\"" "hi" "hi" "hi" "hi" }}');
+add(
+  '{{ printf "%s %10s| %-10s| %.2s %q %x %X % x %#x" "hello" "hi" "hi" "hello" "say \\"hi\\"" "hi" "hi" "hi" "hi" }}',
+);
 add('{{ printf "%05s|%.1s|%5.1s|" "ab" "éx" "éx" }}');
 add('{{ printf "%q %+q %#q %#q" "é\\n" "é" "back`tick" "plain" }}');
 add('{{ printf "%t %v %5t|" true false true }}');

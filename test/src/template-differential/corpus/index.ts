@@ -6,4 +6,10 @@ import { PEM_CASES } from './pem.js';
 import { SPRIG_CASES } from './sprig.js';
 import { SYNTAX_CASES } from './syntax.js';
 
-export const CORPUS: readonly OracleCase[] = [...SYNTAX_CASES, ...BUILTIN_CASES, ...SPRIG_CASES, ...ESO_DOC_CASES, ...PEM_CASES];
+export const CORPUS: readonly OracleCase[] = [
+  ...SYNTAX_CASES,
+  ...BUILTIN_CASES,
+  ...SPRIG_CASES,
+  ...ESO_DOC_CASES,
+  ...PEM_CASES,
+];

@@ -31,17 +31,26 @@ add('{{ filterPEM "CERTIFICATE" .b }}', { b: rewrap(inter) });
 add('{{ filterPEM "CERTIFICATE" .b }}', { b: '   \n\t' + root + '\n\n' });
 add('{{ filterPEM "CERTIFICATE" .b }}', { b: 'no pem here' });
 add('{{ filterPEM "CERTIFICATE" .b }}|', { b: '' });
-add('{{ filterPEM "CERTIFICATE" .b }}', { b: leaf.replace('-----END CERTIFICATE-----', '-----END CERT-----') });
+add('{{ filterPEM "CERTIFICATE" .b }}', {
+  b: leaf.replace('-----END CERTIFICATE-----', '-----END CERT-----'),
+});
 add('{{ filterPEM "CERTIFICATE" .b }}', { b: leaf.replace('M', '!') });
 add('{{ filterPEM "CERTIFICATE" .b }}', { b: leaf + leaf.replace('M', '!') });
-add('{{ filterPEM "X" .b }}', { b: '-----BEGIN X-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\nZm9v\n-----END X-----\n' });
+add('{{ filterPEM "X" .b }}', {
+  b: '-----BEGIN X-----\nProc-Type: 4,ENCRYPTED\nDEK-Info: AES-128-CBC,00\nZm9v\n-----END X-----\n',
+});
 add('{{ filterPEM "X" .b }}', { b: '-----BEGIN X-----\n-----END X-----\n' });
-add('{{ filterPEM "X" .b }}', { b: '-----BEGIN X-----\nZm9v\n-----END X-----   \n-----BEGIN X-----\nYmFy\n-----END X-----' });
+add('{{ filterPEM "X" .b }}', {
+  b: '-----BEGIN X-----\nZm9v\n-----END X-----   \n-----BEGIN X-----\nYmFy\n-----END X-----',
+});
 add('{{ filterPEM "X" .b }}', { b: 'x-----BEGIN X-----\nZm9v\n-----END X-----\n' });
 add('{{ filterPEM "X" .b }}', { b: 'text\n-----BEGIN X-----\nZm9v\n-----END X----- trailing\n' });
 add('{{ filterPEM "X" .b }}', { b: '-----BEGIN X-----\nZm 9v\t\n-----END X-----\n' });
 add('{{ filterPEM "CERTIFICATE" .bundle | b64enc | len }}', { bundle });
-add('tls.crt: {{ filterPEM "CERTIFICATE" .bundle | b64enc }}\ntls.key: {{ filterPEM "RSA PRIVATE KEY" .bundle | b64enc }}', { bundle });
+add(
+  'tls.crt: {{ filterPEM "CERTIFICATE" .bundle | b64enc }}\ntls.key: {{ filterPEM "RSA PRIVATE KEY" .bundle | b64enc }}',
+  { bundle },
+);
 add('{{ certSANs .c }}', { c: leaf });
 add('{{ certSANs .c | join "," }}', { c: 'junk\n' + leaf });
 add('{{ certSANs .c }}', { c: root });

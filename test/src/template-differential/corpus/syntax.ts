@@ -99,8 +99,13 @@ add('{{ if .username }}yes{{ else }}no{{ end }}');
 add('{{ if .empty }}yes{{ else }}no{{ end }}');
 add('{{ if eq .port "5432" }}pg{{ else if eq .port "3306" }}mysql{{ else }}other{{ end }}');
 add('{{ if false }}a{{ else if false }}b{{ else if true }}c{{ end }}');
-add('{{ if 0 }}t{{ else }}f{{ end }}{{ if 0.0 }}t{{ else }}f{{ end }}{{ if "" }}t{{ else }}f{{ end }}{{ if nil }}t{{ else }}f{{ end }}');
-add('{{ if .emptyList }}t{{ else }}f{{ end }}{{ if .empty }}t{{ else }}f{{ end }}{{ if .map }}t{{ else }}f{{ end }}', NESTED_DATA);
+add(
+  '{{ if 0 }}t{{ else }}f{{ end }}{{ if 0.0 }}t{{ else }}f{{ end }}{{ if "" }}t{{ else }}f{{ end }}{{ if nil }}t{{ else }}f{{ end }}',
+);
+add(
+  '{{ if .emptyList }}t{{ else }}f{{ end }}{{ if .empty }}t{{ else }}f{{ end }}{{ if .map }}t{{ else }}f{{ end }}',
+  NESTED_DATA,
+);
 add('{{ if }}x{{ end }}');
 add('{{ if true }}unclosed');
 add('{{ end }}');
@@ -132,7 +137,10 @@ add('{{ range $x := .list }}{{ end }}{{ $x }}', NESTED_DATA);
 add('{{ range .list }}{{ $.name }}{{ end }}', NESTED_DATA);
 add('{{ range $i, $e := .mixed }}{{ $i }}:{{ $e }} {{ end }}', NESTED_DATA);
 add('{{ range .list }}{{ range $.nums }}{{ . }}{{ end }}|{{ end }}', NESTED_DATA);
-add('{{ range $k, $v := .map }}{{ if eq $k "m" }}{{ range $k2, $v2 := $v }}{{ $k2 }}{{ end }}{{ end }}{{ end }}', NESTED_DATA);
+add(
+  '{{ range $k, $v := .map }}{{ if eq $k "m" }}{{ range $k2, $v2 := $v }}{{ $k2 }}{{ end }}{{ end }}{{ end }}',
+  NESTED_DATA,
+);
 // define / template / block
 add('{{ define "t" }}T{{ . }}{{ end }}{{ template "t" "x" }}');
 add('{{ define "t" }}T{{ end }}{{ template "t" }}');
@@ -169,7 +177,7 @@ add('{{ /* unclosed comment }}');
 add('{{ /* x */ 1 }}');
 add('{{ 3.x }}');
 add('{{ "a".b }}');
-add('{{ printf "%s" ')
+add('{{ printf "%s" ');
 
 // nil held as interface{} (map elements, range elements) versus untyped nil
 add('{{ keys .nothing }}', NESTED_DATA);
