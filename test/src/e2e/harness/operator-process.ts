@@ -86,10 +86,10 @@ export class OperatorProcess {
     return this.exitCode === undefined;
   }
 
-  /** Every stdout line that parses as a JSON log line. */
-  logs(): LogLine[] {
+  /** Every stdout line from index `since` on that parses as a JSON log line. */
+  logs(since = 0): LogLine[] {
     const parsed: LogLine[] = [];
-    for (const line of this.stdout) {
+    for (const line of this.stdout.slice(since)) {
       try {
         parsed.push(JSON.parse(line) as LogLine);
       } catch {
@@ -99,19 +99,39 @@ export class OperatorProcess {
     return parsed;
   }
 
-  /** Resolves with the first log line matching `predicate`. */
+  /** The current end of the log, to look for lines written after this point. */
+  mark(): number {
+    return this.stdout.length;
+  }
+
+  /** Resolves with the first log line (from index `since` on) matching `predicate`. */
   waitForLog(
     predicate: (line: LogLine) => boolean,
     timeoutMs = 10_000,
     what = 'a log line',
+    since = 0,
   ): Promise<LogLine> {
     return waitFor(
       () => {
         if (!this.running)
           throw new Error(`${this.name} exited with ${this.exitCode}; stderr: ${this.stderr}`);
-        return this.logs().find(predicate);
+        return this.logs(since).find(predicate);
       },
       { what: `${this.name}: ${what}`, timeoutMs },
+    );
+  }
+
+  /** Resolves once the ExternalSecret controller finished a reconcile of `namespace/name` after `since`. */
+  reconciledAfter(since: number, namespace: string, name: string): Promise<LogLine> {
+    const key = `${namespace}/${name}`;
+    return this.waitForLog(
+      (line) =>
+        line.controller === 'externalsecret' &&
+        line.key === key &&
+        (line.msg === 'reconciled' || String(line.msg).startsWith('reconcile failed')),
+      10_000,
+      `a reconcile of ExternalSecret ${key}`,
+      since,
     );
   }
 
