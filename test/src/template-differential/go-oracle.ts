@@ -31,9 +31,14 @@ export interface OracleResult {
 const GO_DIR = join(dirname(fileURLToPath(import.meta.url)), 'go');
 const GO_ENV = { ...process.env, GO111MODULE: 'off', GOPATH: '/usr/share/gocode', GOFLAGS: '' };
 
+/** The go binary to use (TESSERA_GO overrides it, e.g. to test the missing-toolchain path). */
+function goCommand(): string {
+  return process.env.TESSERA_GO ?? 'go';
+}
+
 /** Why the oracle cannot run here, or undefined when it can. */
 export function oracleUnavailableReason(): string | undefined {
-  const go = spawnSync('go', ['version'], { encoding: 'utf8' });
+  const go = spawnSync(goCommand(), ['version'], { encoding: 'utf8' });
   if (go.error || go.status !== 0) return 'the `go` toolchain is not installed';
   if (!existsSync('/usr/share/gocode/src/github.com/Masterminds/sprig')) {
     return 'the Debian package golang-github-masterminds-sprig-dev is not installed';
@@ -50,7 +55,7 @@ export function buildOracle(): string {
   if (existsSync(binary)) return binary;
   mkdirSync(dir, { recursive: true });
   const partial = `${binary}.${process.pid}.tmp`;
-  const build = spawnSync('go', ['build', '-o', partial, '.'], {
+  const build = spawnSync(goCommand(), ['build', '-o', partial, '.'], {
     cwd: GO_DIR,
     env: { ...GO_ENV, GOCACHE: join(tmpdir(), 'tessera-go-cache') },
     encoding: 'utf8',
