@@ -114,11 +114,7 @@ function checkObject(
     if (property) visit(property, child, joinPath(path, name), out);
     else if (typeof node.additionalProperties === 'object')
       visit(node.additionalProperties, child, indexPath(path, name), out);
-    else if (
-      node.properties &&
-      node.additionalProperties !== true &&
-      !node['x-kubernetes-preserve-unknown-fields']
-    ) {
+    else if (node.properties && !node['x-kubernetes-preserve-unknown-fields']) {
       const message = node[UNKNOWN_FIELD_MESSAGE] ?? 'unknown field';
       out.push({ path: joinPath(path, name), message: `${message}${suggestField(name, path, node)}` });
     }
