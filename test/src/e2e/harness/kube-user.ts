@@ -5,12 +5,14 @@
  */
 import {
   ApiException,
+  CoordinationV1Api,
   CoreV1Api,
   CustomObjectsApi,
   KubeConfig,
   PatchStrategy,
   setHeaderOptions,
   type CoreV1Event,
+  type V1Lease,
   type V1Secret,
 } from '@kubernetes/client-node';
 
@@ -63,12 +65,14 @@ export function isNotFound(error: unknown): boolean {
 export class KubeUser {
   readonly core: CoreV1Api;
   readonly custom: CustomObjectsApi;
+  readonly coordination: CoordinationV1Api;
 
   constructor(kubeconfigPath: string) {
     const config = new KubeConfig();
     config.loadFromFile(kubeconfigPath);
     this.core = config.makeApiClient(CoreV1Api);
     this.custom = config.makeApiClient(CustomObjectsApi);
+    this.coordination = config.makeApiClient(CoordinationV1Api);
   }
 
   /** Creates a namespace with optional labels. */
@@ -79,7 +83,7 @@ export class KubeUser {
   /** Creates an external-secrets.io/v1 object (namespaced when `metadata.namespace` is set). */
   async create(object: Resource): Promise<Resource> {
     const plural = pluralOf(object.kind);
-    const body = { apiVersion: `${GROUP}/${VERSION}`, ...object };
+    const body = { ...object, apiVersion: `${GROUP}/${VERSION}` };
     if (object.metadata.namespace) {
       return (await this.custom.createNamespacedCustomObject({
         group: GROUP,
@@ -239,6 +243,16 @@ export class KubeUser {
   /** Secrets of a namespace, optionally by label selector. */
   async secrets(namespace: string, labelSelector?: string): Promise<V1Secret[]> {
     return (await this.core.listNamespacedSecret({ namespace, labelSelector })).items;
+  }
+
+  /** Reads a Lease; undefined when it does not exist. */
+  async lease(name: string, namespace: string): Promise<V1Lease | undefined> {
+    try {
+      return await this.coordination.readNamespacedLease({ name, namespace });
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
   }
 
   /** Every Event in the cluster. */
