@@ -18,7 +18,7 @@ import { createRequestListener } from './server/request-router.js';
 import { loadSnapshot, saveSnapshot } from './storage/snapshot-file.js';
 import { serverKeys } from './transport/key-material.js';
 import { writeKubeconfig } from './transport/kubeconfig-file.js';
-import { createTlsMaterial } from './transport/tls-material.js';
+import { tlsMaterialFor } from './transport/tls-files.js';
 
 /** Options of `startKubeApiServer`. */
 export interface KubeApiServerOptions {
@@ -99,7 +99,7 @@ export async function startKubeApiServer(options: KubeApiServerOptions = {}): Pr
   const dir = options.dataDir ? resolve(options.dataDir) : await mkdtemp(join(tmpdir(), 'tessera-kube-'));
   if (options.dataDir) await mkdir(dir, { recursive: true });
   const keys = await serverKeys(options.dataDir ? dir : undefined);
-  const tls = createTlsMaterial(keys.tls);
+  const tls = await tlsMaterialFor(keys.tls, options.dataDir ? dir : undefined);
   const issuer = await ServiceAccountIssuer.create(options.serviceAccountIssuer ?? DEFAULT_ISSUER, keys.serviceAccount);
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   const ctx = buildContext({

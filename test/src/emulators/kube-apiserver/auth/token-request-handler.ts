@@ -2,7 +2,7 @@ import { badRequest, invalid, notFound } from '../api/api-error.js';
 import type { FieldError } from '../api/field-error.js';
 import { isJsonObject } from '../api/kube-object.js';
 import type { ResourceScope } from '../handlers/resource-scope.js';
-import { parseJsonBody } from '../handlers/request-options.js';
+import { decodeBody } from '../handlers/request-body.js';
 import { sendJson } from '../server/http-io.js';
 
 interface TokenRequestSpec {
@@ -31,7 +31,7 @@ export async function handleTokenRequest(scope: ResourceScope): Promise<void> {
   const name = scope.name ?? '';
   const sa = ctx.store.get('/serviceaccounts', namespace, name);
   if (!sa) throw notFound({ group: '', resource: 'serviceaccounts' }, name);
-  const body = parseJsonBody(await scope.body());
+  const body = (await decodeBody(scope)).value;
   if (!isJsonObject(body)) throw badRequest('the body of a TokenRequest must be a JSON object');
   const spec = (isJsonObject(body.spec) ? body.spec : {}) as TokenRequestSpec;
   const errors = validateSpec(spec);

@@ -3,6 +3,7 @@ import { groupVersion } from '../api/resource-type.js';
 import { deleteObject } from '../objects/delete-object.js';
 import { sendJson } from '../server/http-io.js';
 import { selectPage } from './list-handler.js';
+import { decodeBody } from './request-body.js';
 import { deleteOptionsOf } from './request-options.js';
 import type { ResourceScope } from './resource-scope.js';
 import { writtenJson } from './write-reply.js';
@@ -10,7 +11,7 @@ import { writtenJson } from './write-reply.js';
 /** DELETE of a collection (with selectors): deletes each match, replies with the list of what was deleted. */
 export async function handleDeleteCollection(scope: ResourceScope): Promise<void> {
   const { ctx, type } = scope;
-  const options = deleteOptionsOf(scope.query, await scope.body());
+  const options = deleteOptionsOf(scope.query, (await decodeBody(scope)).value);
   const page = selectPage(scope);
   const items: string[] = [];
   for (const s of page.items) {

@@ -1,6 +1,7 @@
 import { deleteObject } from '../objects/delete-object.js';
 import { sendJson } from '../server/http-io.js';
 import { StoredObject } from '../storage/stored-object.js';
+import { decodeBody } from './request-body.js';
 import { deleteOptionsOf } from './request-options.js';
 import type { ResourceScope } from './resource-scope.js';
 import { writtenJson } from './write-reply.js';
@@ -10,7 +11,7 @@ import { writtenJson } from './write-reply.js';
  */
 export async function handleDelete(scope: ResourceScope): Promise<void> {
   const { type } = scope;
-  const options = deleteOptionsOf(scope.query, await scope.body());
+  const options = deleteOptionsOf(scope.query, (await decodeBody(scope)).value);
   const result = deleteObject(scope.ctx.store, { ...options, type, namespace: scope.namespace ?? '', name: scope.name ?? '' });
   if (result.outcome === 'pending') {
     sendJson(scope.res, 200, writtenJson(type, result.object));

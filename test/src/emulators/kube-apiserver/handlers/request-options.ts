@@ -33,14 +33,14 @@ function policyOf(options: Record<string, unknown>): PropagationPolicy | undefin
   return undefined;
 }
 
-/** DeleteOptions from the query and an optional JSON body (body values win). */
-export function deleteOptionsOf(query: URLSearchParams, raw: string): Pick<DeleteRequest, 'propagationPolicy' | 'preconditions' | 'dryRun'> {
+/** DeleteOptions from the query and an optional decoded body (body values win). */
+export function deleteOptionsOf(query: URLSearchParams, decoded: unknown): Pick<DeleteRequest, 'propagationPolicy' | 'preconditions' | 'dryRun'> {
   const fromQuery: Record<string, unknown> = {
     propagationPolicy: query.get('propagationPolicy') ?? undefined,
     orphanDependents: query.get('orphanDependents') ?? undefined,
     dryRun: query.getAll('dryRun'),
   };
-  const body = raw.trim() ? parseJsonBody(raw) : {};
+  const body = decoded ?? {};
   if (!isJsonObject(body)) throw badRequest('DeleteOptions must be a JSON object');
   const merged: Record<string, unknown> = { ...fromQuery, ...Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined && v !== null)) };
   const dryRun = Array.isArray(merged.dryRun) ? dryRunOf(merged.dryRun as string[]) : false;

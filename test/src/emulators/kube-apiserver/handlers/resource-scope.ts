@@ -16,6 +16,8 @@ export interface ResourceScope {
   readonly name?: string;
   readonly subresource?: string;
   readonly record: RequestRecord;
-  /** The request body as text (read once). */
+  /** The request body as bytes (read once). */
+  readonly bodyBytes: () => Promise<Buffer>;
+  /** The request body as UTF-8 text. */
   readonly body: () => Promise<string>;
 }

@@ -1,13 +1,14 @@
 import { checkBodyType } from '../objects/body-checks.js';
 import { updateObject } from '../objects/update-object.js';
-import { parseJsonBody, writeOptionsOf } from './request-options.js';
+import { decodeBody } from './request-body.js';
+import { writeOptionsOf } from './request-options.js';
 import type { ResourceScope } from './resource-scope.js';
 import { replyWritten } from './write-reply.js';
 
 /** PUT of an object, `/status` or a namespace's `/finalize`: 200 with the stored object. */
 export async function handleUpdate(scope: ResourceScope): Promise<void> {
-  const raw = await scope.body();
-  const body = checkBodyType(scope.type, parseJsonBody(raw), raw);
+  const { value, raw } = await decodeBody(scope);
+  const body = checkBodyType(scope.type, value, raw);
   const options = writeOptionsOf(scope.query);
   const result = updateObject(scope.ctx.store, {
     ...options,

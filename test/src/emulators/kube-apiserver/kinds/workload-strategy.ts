@@ -23,7 +23,11 @@ const DEFAULTS: Record<Kind, JsonObject> = {
 
 function applyDefaults(kind: Kind, obj: KubeObject): void {
   const spec: JsonObject = isJsonObject(obj.spec) ? obj.spec : {};
-  for (const [k, v] of Object.entries(DEFAULTS[kind])) if (spec[k] === undefined) spec[k] = JSON.parse(JSON.stringify(v));
+  for (const [k, v] of Object.entries(DEFAULTS[kind])) {
+    const current = spec[k];
+    const emptyStrategy = isJsonObject(current) && isJsonObject(v) && 'type' in v && !current.type;
+    if (current === undefined || emptyStrategy) spec[k] = JSON.parse(JSON.stringify(v));
+  }
   obj.spec = spec;
 }
 

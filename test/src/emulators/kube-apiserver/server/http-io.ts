@@ -3,8 +3,8 @@ import { ApiError, internalError } from '../api/api-error.js';
 
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
-/** Reads the whole request body as UTF-8 (413 beyond 3 MiB, like etcd's request limit). */
-export function readBody(req: IncomingMessage): Promise<string> {
+/** Reads the whole request body (413 beyond 3 MiB, like etcd's request limit). */
+export function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -17,7 +17,7 @@ export function readBody(req: IncomingMessage): Promise<string> {
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -34,7 +34,8 @@ async function serveResource(ctx: EmulatorContext, req: IncomingMessage, res: Se
   Object.assign(record, { verb, group: target.type.group, version: target.type.version, resource: target.type.plural, subresource: target.subresource, namespace: target.namespace, name: target.name });
   ctx.requestLog.commit();
   await applyFaults(ctx, record);
-  const scope: ResourceScope = { ctx, req, res, query, verb, type: target.type, namespace: target.namespace, name: target.name, subresource: target.subresource, record, body: once(() => readBody(req)) };
+  const bodyBytes = once(() => readBody(req));
+  const scope: ResourceScope = { ctx, req, res, query, verb, type: target.type, namespace: target.namespace, name: target.name, subresource: target.subresource, record, bodyBytes, body: async () => (await bodyBytes()).toString('utf8') };
   await dispatch(scope);
 }
 
