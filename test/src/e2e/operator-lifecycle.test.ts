@@ -85,6 +85,9 @@ describe('operator process lifecycle', () => {
       expect(Buffer.from(secret.data?.value ?? '', 'base64').toString()).toBe(values[index]);
       expect(isControlledBy(secret, es.metadata.uid)).toBe(true);
     }
+    // AND it reports itself alive and ready
+    expect((await fetch(`${second.opsUrl}/healthz`)).status).toBe(200);
+    expect((await fetch(`${second.opsUrl}/readyz`)).status).toBe(200);
     // AND a graceful stop exits 0
     expect(await second.stop()).toBe(0);
     expect(second.logs().some((line) => line.msg === 'stopped')).toBe(true);
