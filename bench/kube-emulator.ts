@@ -31,7 +31,16 @@ const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 async function startEmulator(): Promise<{ child: ChildProcess; target: Target }> {
   const main = new URL('../test/src/emulators/kube-apiserver/main.ts', import.meta.url).pathname;
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []), '--import', 'tsx', main], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_PROFILE] : []),
+      '--import',
+      'tsx',
+      main,
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const first = await new Promise<string>((resolve, reject) => {
     createInterface({ input: child.stdout! }).once('line', resolve);
     child.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
@@ -41,14 +50,33 @@ async function startEmulator(): Promise<{ child: ChildProcess; target: Target }>
     users: Array<{ user: { token: string } }>;
   };
   const cluster = config.clusters[0].cluster;
-  return { child, target: { url: cluster.server, token: config.users[0].user.token, ca: Buffer.from(cluster['certificate-authority-data'], 'base64').toString() } };
+  return {
+    child,
+    target: {
+      url: cluster.server,
+      token: config.users[0].user.token,
+      ca: Buffer.from(cluster['certificate-authority-data'], 'base64').toString(),
+    },
+  };
 }
 
-function call(t: Target, method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+function call(
+  t: Target,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; text: string }> {
   const payload = body === undefined ? undefined : JSON.stringify(body);
   return new Promise((resolve, reject) => {
-    const headers: Record<string, string> = { Authorization: `Bearer ${t.token}`, Accept: 'application/json' };
-    if (payload) Object.assign(headers, { 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)) });
+    const headers: Record<string, string> = {
+      Authorization: `Bearer ${t.token}`,
+      Accept: 'application/json',
+    };
+    if (payload)
+      Object.assign(headers, {
+        'Content-Type': 'application/json',
+        'Content-Length': String(Buffer.byteLength(payload)),
+      });
     const req = request(new URL(path, t.url), { method, headers, ca: t.ca, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -60,7 +88,12 @@ function call(t: Target, method: string, path: string, body?: unknown): Promise<
 }
 
 /** Runs `n` requests with CONCURRENCY in flight; returns requests per second. */
-async function measure(name: string, n: number, make: (i: number) => Promise<{ status: number }>, expected: number): Promise<number> {
+async function measure(
+  name: string,
+  n: number,
+  make: (i: number) => Promise<{ status: number }>,
+  expected: number,
+): Promise<number> {
   let next = 0;
   let failures = 0;
   const cpuBefore = serverCpuSeconds();
@@ -75,14 +108,23 @@ async function measure(name: string, n: number, make: (i: number) => Promise<{ s
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rate = n / seconds;
   const cpuAfter = serverCpuSeconds();
-  const perCpu = cpuBefore !== undefined && cpuAfter !== undefined && cpuAfter > cpuBefore ? n / (cpuAfter - cpuBefore) : undefined;
+  const perCpu =
+    cpuBefore !== undefined && cpuAfter !== undefined && cpuAfter > cpuBefore
+      ? n / (cpuAfter - cpuBefore)
+      : undefined;
   const cpuText = perCpu === undefined ? '' : `  ${perCpu.toFixed(0).padStart(7)} req per server CPU-second`;
-  console.log(`${name.padEnd(34)} ${String(n).padStart(6)} requests  ${rate.toFixed(0).padStart(7)} req/s${cpuText}${failures ? `  (${failures} unexpected statuses!)` : ''}`);
+  console.log(
+    `${name.padEnd(34)} ${String(n).padStart(6)} requests  ${rate.toFixed(0).padStart(7)} req/s${cpuText}${failures ? `  (${failures} unexpected statuses!)` : ''}`,
+  );
   return rate;
 }
 
 async function watchFanOut(t: Target, watchers: number, events: number): Promise<void> {
-  await call(t, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'fan' } });
+  await call(t, 'POST', '/api/v1/namespaces', {
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'fan' },
+  });
   const watchAgent = new Agent({ keepAlive: false });
   let received = 0;
   const total = watchers * events;
@@ -93,15 +135,19 @@ async function watchFanOut(t: Target, watchers: number, events: number): Promise
       { length: watchers },
       () =>
         new Promise<ReturnType<typeof request>>((resolve) => {
-          const req = request(new URL('/api/v1/namespaces/fan/configmaps?watch=true', t.url), { headers: { Authorization: `Bearer ${t.token}` }, ca: t.ca, agent: watchAgent }, (res) => {
-            res.on('error', () => undefined);
-            const lines = createInterface({ input: res });
-            lines.on('error', () => undefined);
-            lines.on('line', () => {
-              if (++received === total) done();
-            });
-            resolve(req);
-          });
+          const req = request(
+            new URL('/api/v1/namespaces/fan/configmaps?watch=true', t.url),
+            { headers: { Authorization: `Bearer ${t.token}` }, ca: t.ca, agent: watchAgent },
+            (res) => {
+              res.on('error', () => undefined);
+              const lines = createInterface({ input: res });
+              lines.on('error', () => undefined);
+              lines.on('line', () => {
+                if (++received === total) done();
+              });
+              resolve(req);
+            },
+          );
           req.on('error', () => undefined);
           req.end();
         }),
@@ -109,12 +155,24 @@ async function watchFanOut(t: Target, watchers: number, events: number): Promise
   );
   const cpuBefore = serverCpuSeconds();
   const started = process.hrtime.bigint();
-  await measure(`create while ${watchers} watches follow`, events, (i) => call(t, 'POST', '/api/v1/namespaces/fan/configmaps', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `f${i}` } }), 201);
+  await measure(
+    `create while ${watchers} watches follow`,
+    events,
+    (i) =>
+      call(t, 'POST', '/api/v1/namespaces/fan/configmaps', {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: `f${i}` },
+      }),
+    201,
+  );
   await allReceived;
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const cpu = (serverCpuSeconds() ?? 0) - (cpuBefore ?? 0);
   const cpuText = cpu > 0 ? `  ${(total / cpu).toFixed(0).padStart(7)} events per server CPU-second` : '';
-  console.log(`${'watch fan-out events delivered'.padEnd(34)} ${String(total).padStart(6)} events    ${(total / seconds).toFixed(0).padStart(7)} events/s${cpuText}`);
+  console.log(
+    `${'watch fan-out events delivered'.padEnd(34)} ${String(total).padStart(6)} events    ${(total / seconds).toFixed(0).padStart(7)} events/s${cpuText}`,
+  );
   for (const r of requests) r.destroy();
   watchAgent.destroy();
 }
@@ -124,16 +182,52 @@ async function main(): Promise<void> {
   serverPid = child.pid ?? 0;
   try {
     console.log(`kube emulator at ${t.url}; ${CONCURRENCY} requests in flight over HTTPS keep-alive\n`);
-    await call(t, 'POST', '/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'bench' } });
-    await call(t, 'POST', '/api/v1/namespaces/bench/secrets', { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { k: 'v' } });
+    await call(t, 'POST', '/api/v1/namespaces', {
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'bench' },
+    });
+    await call(t, 'POST', '/api/v1/namespaces/bench/secrets', {
+      apiVersion: 'v1',
+      kind: 'Secret',
+      metadata: { name: 's' },
+      stringData: { k: 'v' },
+    });
     await measure('warm-up get', 2000, () => call(t, 'GET', '/api/v1/namespaces/bench/secrets/s'), 200);
     await measure('get Secret', 20_000, () => call(t, 'GET', '/api/v1/namespaces/bench/secrets/s'), 200);
-    const cm = (i: number, v = '0') => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}`, labels: { app: 'bench' } }, data: { v } });
-    await measure('create ConfigMap', 10_000, (i) => call(t, 'POST', '/api/v1/namespaces/bench/configmaps', cm(i)), 201);
-    await measure('update ConfigMap (PUT)', 10_000, (i) => call(t, 'PUT', `/api/v1/namespaces/bench/configmaps/cm-${i}`, cm(i, '1')), 200);
-    const lists = await measure('list 10,000 ConfigMaps', 20, () => call(t, 'GET', '/api/v1/namespaces/bench/configmaps'), 200);
-    console.log(`${''.padEnd(34)} ${''.padStart(6)}           ${(lists * 10_000).toFixed(0).padStart(7)} objects/s listed`);
-    await measure('list 10,000, labelSelector + limit', 20, () => call(t, 'GET', '/api/v1/namespaces/bench/configmaps?labelSelector=app%3Dbench&limit=500'), 200);
+    const cm = (i: number, v = '0') => ({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: `cm-${i}`, labels: { app: 'bench' } },
+      data: { v },
+    });
+    await measure(
+      'create ConfigMap',
+      10_000,
+      (i) => call(t, 'POST', '/api/v1/namespaces/bench/configmaps', cm(i)),
+      201,
+    );
+    await measure(
+      'update ConfigMap (PUT)',
+      10_000,
+      (i) => call(t, 'PUT', `/api/v1/namespaces/bench/configmaps/cm-${i}`, cm(i, '1')),
+      200,
+    );
+    const lists = await measure(
+      'list 10,000 ConfigMaps',
+      20,
+      () => call(t, 'GET', '/api/v1/namespaces/bench/configmaps'),
+      200,
+    );
+    console.log(
+      `${''.padEnd(34)} ${''.padStart(6)}           ${(lists * 10_000).toFixed(0).padStart(7)} objects/s listed`,
+    );
+    await measure(
+      'list 10,000, labelSelector + limit',
+      20,
+      () => call(t, 'GET', '/api/v1/namespaces/bench/configmaps?labelSelector=app%3Dbench&limit=500'),
+      200,
+    );
     await watchFanOut(t, 100, 1000);
   } finally {
     agent.destroy();

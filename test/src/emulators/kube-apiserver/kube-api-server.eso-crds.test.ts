@@ -15,7 +15,11 @@ function crdDirectory(): string | undefined {
 }
 
 const dir = crdDirectory();
-const files = dir ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort() : [];
+const files = dir
+  ? readdirSync(dir)
+      .filter((f) => f.endsWith('.yaml'))
+      .sort()
+  : [];
 if (files.length === 0) console.warn('SKIPPED: generated CRDs (crds/*.yaml) not found; run `npm run crds`');
 const suite = files.length > 0 ? describe : describe.skip;
 const ES = { group: 'external-secrets.io', version: 'v1', plural: 'externalsecrets' };
@@ -26,7 +30,8 @@ suite('the generated ESO-compatible CRDs', () => {
   beforeAll(async () => {
     env = await startKubeTestEnv();
     for (const f of files) {
-      for (const doc of parseAllDocuments(readFileSync(join(dir ?? '', f), 'utf8'))) await createCrd(env.server, doc.toJSON() as Record<string, unknown>);
+      for (const doc of parseAllDocuments(readFileSync(join(dir ?? '', f), 'utf8')))
+        await createCrd(env.server, doc.toJSON() as Record<string, unknown>);
     }
     await env.custom.createNamespacedCustomObject({
       ...ES,
@@ -35,11 +40,28 @@ suite('the generated ESO-compatible CRDs', () => {
         apiVersion: 'external-secrets.io/v1',
         kind: 'ExternalSecret',
         metadata: { name: 'db' },
-        spec: { refreshInterval: '1h', secretStoreRef: { name: 'vault', kind: 'SecretStore' }, target: { name: 'db' }, data: [{ secretKey: 'password', remoteRef: { key: 'db/password' } }] },
+        spec: {
+          refreshInterval: '1h',
+          secretStoreRef: { name: 'vault', kind: 'SecretStore' },
+          target: { name: 'db' },
+          data: [{ secretKey: 'password', remoteRef: { key: 'db/password' } }],
+        },
       },
     });
     await env.custom.patchNamespacedCustomObjectStatus(
-      { ...ES, namespace: 'default', name: 'db', body: { status: { refreshTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), conditions: [{ type: 'Ready', status: 'True', reason: 'SecretSynced', message: 'Secret was synced' }] } } },
+      {
+        ...ES,
+        namespace: 'default',
+        name: 'db',
+        body: {
+          status: {
+            refreshTime: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+            conditions: [
+              { type: 'Ready', status: 'True', reason: 'SecretSynced', message: 'Secret was synced' },
+            ],
+          },
+        },
+      },
       setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
     );
   });
@@ -49,15 +71,48 @@ suite('the generated ESO-compatible CRDs', () => {
 
   test('every generated CRD is accepted and established', async () => {
     const list = await env.crds.listCustomResourceDefinition();
-    expect(list.items.map((c) => c.metadata?.name).sort()).toEqual(expect.arrayContaining(['externalsecrets.external-secrets.io', 'secretstores.external-secrets.io', 'clustersecretstores.external-secrets.io']));
-    expect(list.items.every((c) => c.status?.conditions?.some((x) => x.type === 'Established' && x.status === 'True'))).toBe(true);
+    expect(list.items.map((c) => c.metadata?.name).sort()).toEqual(
+      expect.arrayContaining([
+        'externalsecrets.external-secrets.io',
+        'secretstores.external-secrets.io',
+        'clustersecretstores.external-secrets.io',
+      ]),
+    );
+    expect(
+      list.items.every((c) =>
+        c.status?.conditions?.some((x) => x.type === 'Established' && x.status === 'True'),
+      ),
+    ).toBe(true);
   });
 
   test('an ExternalSecret is served with its printer columns as a Table', async () => {
-    const reply = await rawRequest(env.server, 'GET', '/apis/external-secrets.io/v1/externalsecrets?limit=500', { headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' } });
-    const table = JSON.parse(reply.body) as { columnDefinitions: Array<{ name: string }>; rows: Array<{ cells: unknown[] }> };
-    expect(table.columnDefinitions.map((c) => c.name)).toEqual(['Name', 'StoreType', 'Store', 'Refresh Interval', 'Status', 'Ready', 'Last Sync']);
-    expect(table.rows[0].cells.slice(0, 6)).toEqual(['db', 'SecretStore', 'vault', '1h', 'SecretSynced', 'True']);
+    const reply = await rawRequest(
+      env.server,
+      'GET',
+      '/apis/external-secrets.io/v1/externalsecrets?limit=500',
+      { headers: { Accept: 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json' } },
+    );
+    const table = JSON.parse(reply.body) as {
+      columnDefinitions: Array<{ name: string }>;
+      rows: Array<{ cells: unknown[] }>;
+    };
+    expect(table.columnDefinitions.map((c) => c.name)).toEqual([
+      'Name',
+      'StoreType',
+      'Store',
+      'Refresh Interval',
+      'Status',
+      'Ready',
+      'Last Sync',
+    ]);
+    expect(table.rows[0].cells.slice(0, 6)).toEqual([
+      'db',
+      'SecretStore',
+      'vault',
+      '1h',
+      'SecretSynced',
+      'True',
+    ]);
   });
 
   (kubectlAvailable() ? test : test.skip)('kubectl get es -A shows the ESO columns', async () => {
@@ -65,8 +120,14 @@ suite('the generated ESO-compatible CRDs', () => {
     try {
       const r = await k.run(['get', 'es', '-A']);
       expect(r.code).toBe(0);
-      const lines = normalise(r.stdout).trimEnd().split('\n').map((l) => l.replace(/\s{2,}/g, ' | '));
-      expect(lines).toEqual(['NAMESPACE | NAME | STORETYPE | STORE | REFRESH INTERVAL | STATUS | READY | LAST SYNC', 'default | db | SecretStore | vault | 1h | SecretSynced | True | <AGE>']);
+      const lines = normalise(r.stdout)
+        .trimEnd()
+        .split('\n')
+        .map((l) => l.replace(/\s{2,}/g, ' | '));
+      expect(lines).toEqual([
+        'NAMESPACE | NAME | STORETYPE | STORE | REFRESH INTERVAL | STATUS | READY | LAST SYNC',
+        'default | db | SecretStore | vault | 1h | SecretSynced | True | <AGE>',
+      ]);
     } finally {
       k.dispose();
     }

@@ -53,7 +53,13 @@ describe('fault injection', () => {
   });
 
   test('a rule limited to a number of times stops after that many failures', async () => {
-    env.server.faults.addRule({ verb: 'get', resource: 'namespaces', errorRate: 1, errorCode: 500, times: 2 });
+    env.server.faults.addRule({
+      verb: 'get',
+      resource: 'namespaces',
+      errorRate: 1,
+      errorCode: 500,
+      times: 2,
+    });
     expect(await outcomes(env.core, 4)).toEqual([500, 500, 200, 200]);
   });
 
@@ -68,7 +74,9 @@ describe('fault injection', () => {
     env.server.faults.addRule({ verb: 'list', resource: 'configmaps', latencyMs: { min: 20, max: 30 } });
     const mark = env.server.requestLog.mark();
     await env.core.listNamespacedConfigMap({ namespace: 'default' });
-    expect(env.server.requestLog.count({ verb: 'list', resource: 'configmaps', code: 200, since: mark })).toBe(1);
+    expect(
+      env.server.requestLog.count({ verb: 'list', resource: 'configmaps', code: 200, since: mark }),
+    ).toBe(1);
   });
 
   test('the whole server can be made unavailable and available again', async () => {
@@ -90,7 +98,10 @@ describe('fault injection', () => {
 describe('request log', () => {
   test('counts requests per verb, resource, subresource and namespace, and resets', async () => {
     env.server.requestLog.reset();
-    await env.core.createNamespacedConfigMap({ namespace: 'default', body: { metadata: { name: 'counted' } } });
+    await env.core.createNamespacedConfigMap({
+      namespace: 'default',
+      body: { metadata: { name: 'counted' } },
+    });
     await env.core.readNamespacedConfigMap({ name: 'counted', namespace: 'default' });
     await env.core.readNamespacedConfigMap({ name: 'counted', namespace: 'default' });
     await env.core.readNamespaceStatus({ name: 'default' });
@@ -100,7 +111,11 @@ describe('request log', () => {
     expect(log.count({ verb: 'get', resource: 'namespaces' })).toBe(0);
     expect(log.count({ verb: 'get', resource: 'namespaces/status' })).toBe(1);
     expect(log.count({ verb: 'get', resource: 'namespaces', includeSubresources: true })).toBe(1);
-    expect(log.counters()).toEqual({ 'create configmaps': 1, 'get configmaps': 2, 'get namespaces/status': 1 });
+    expect(log.counters()).toEqual({
+      'create configmaps': 1,
+      'get configmaps': 2,
+      'get namespaces/status': 1,
+    });
     log.reset();
     expect(log.count()).toBe(0);
   });

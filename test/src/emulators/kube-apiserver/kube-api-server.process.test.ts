@@ -28,7 +28,12 @@ describe('the kube-emulator command', () => {
       const path = first.slice('KUBECONFIG='.length);
       expect(isAbsolute(path)).toBe(true);
       const namespaces = await clientFor(path).listNamespace();
-      expect(namespaces.items.map((n) => n.metadata?.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
+      expect(namespaces.items.map((n) => n.metadata?.name)).toEqual([
+        'default',
+        'kube-node-lease',
+        'kube-public',
+        'kube-system',
+      ]);
     } finally {
       const exited = new Promise((ok) => child.once('exit', ok));
       child.kill('SIGTERM');
@@ -43,13 +48,19 @@ describe('dataDir', () => {
     try {
       // GIVEN a server with a data dir and a Secret in it
       const first = await startKubeApiServer({ dataDir: dir });
-      await clientFor(first.kubeconfigPath).createNamespacedSecret({ namespace: 'default', body: { metadata: { name: 'kept' }, stringData: { a: 'b' } } });
+      await clientFor(first.kubeconfigPath).createNamespacedSecret({
+        namespace: 'default',
+        body: { metadata: { name: 'kept' }, stringData: { a: 'b' } },
+      });
       await first.stop();
       // WHEN a new server starts on the same dir
       const second = await startKubeApiServer({ dataDir: dir });
       try {
         // THEN the Secret is still there and the CA is the same
-        const secret = await clientFor(second.kubeconfigPath).readNamespacedSecret({ name: 'kept', namespace: 'default' });
+        const secret = await clientFor(second.kubeconfigPath).readNamespacedSecret({
+          name: 'kept',
+          namespace: 'default',
+        });
         expect(secret.data).toEqual({ a: 'Yg==' });
         expect(second.caPem).toBe(first.caPem);
         expect(existsSync(join(dir, 'state.json'))).toBe(true);

@@ -10,7 +10,10 @@ afterAll(async () => {
   await env.server.stop();
 });
 
-const configMap = (name: string, labels?: Record<string, string>): V1ConfigMap => ({ metadata: { name, labels }, data: { v: '1' } });
+const configMap = (name: string, labels?: Record<string, string>): V1ConfigMap => ({
+  metadata: { name, labels },
+  data: { v: '1' },
+});
 
 async function newNamespace(name: string): Promise<string> {
   await env.core.createNamespace({ body: { metadata: { name } } });
@@ -20,7 +23,9 @@ async function newNamespace(name: string): Promise<string> {
 /** Starts an informer on a namespace's ConfigMaps and records what it reports. */
 async function configMapInformer(namespace: string) {
   const seen: string[] = [];
-  const informer = makeInformer(env.kc, `/api/v1/namespaces/${namespace}/configmaps`, () => env.core.listNamespacedConfigMap({ namespace }));
+  const informer = makeInformer(env.kc, `/api/v1/namespaces/${namespace}/configmaps`, () =>
+    env.core.listNamespacedConfigMap({ namespace }),
+  );
   informer.on('add', (o) => seen.push(`add ${o.metadata?.name}`));
   informer.on('update', (o) => seen.push(`update ${o.metadata?.name}`));
   informer.on('delete', (o) => seen.push(`delete ${o.metadata?.name}`));
@@ -43,7 +48,8 @@ async function watchEvents(path: string, params: Record<string, string | number 
   const controller = await new Watch(env.kc).watch(
     path,
     params,
-    (type, obj: KubernetesObject & { code?: number }) => events.push({ type, name: obj.metadata?.name, rv: obj.metadata?.resourceVersion, code: obj.code }),
+    (type, obj: KubernetesObject & { code?: number }) =>
+      events.push({ type, name: obj.metadata?.name, rv: obj.metadata?.resourceVersion, code: obj.code }),
     () => {
       ended = true;
     },
@@ -58,7 +64,12 @@ describe('informers', () => {
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('before') });
     const mark = env.server.requestLog.mark();
     const { informer, seen } = await configMapInformer(ns);
-    await waitFor(() => env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) === 1, { what: 'first watch' });
+    await waitFor(
+      () =>
+        env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) ===
+        1,
+      { what: 'first watch' },
+    );
     // WHEN the server drops the watch and a change happens before the re-watch is served (held by latency)
     env.server.faults.addRule({ verb: 'watch', resource: 'configmaps', namespace: ns, latencyMs: 200 });
     expect(env.server.faults.disconnectWatches({ resource: 'configmaps', namespace: ns })).toBe(1);
@@ -69,8 +80,12 @@ describe('informers', () => {
     await waitFor(() => seen.includes('add after'), { what: 'add after' });
     await informer.stop();
     expect(seen).toEqual(['add before', 'add during-gap', 'add after']);
-    expect(env.server.requestLog.count({ verb: 'list', resource: 'configmaps', namespace: ns, since: mark })).toBe(1);
-    expect(env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark })).toBeGreaterThanOrEqual(2);
+    expect(
+      env.server.requestLog.count({ verb: 'list', resource: 'configmaps', namespace: ns, since: mark }),
+    ).toBe(1);
+    expect(
+      env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }),
+    ).toBeGreaterThanOrEqual(2);
   });
 
   test('an informer relists after an in-stream 410 Expired and reports the changes it missed', async () => {
@@ -80,19 +95,38 @@ describe('informers', () => {
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('doomed') });
     const mark = env.server.requestLog.mark();
     const { informer, seen } = await configMapInformer(ns);
-    await waitFor(() => env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) === 1, { what: 'first watch' });
+    await waitFor(
+      () =>
+        env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) ===
+        1,
+      { what: 'first watch' },
+    );
     // WHEN the watch expires (ERROR 410) and changes happen before the relist
     expect(env.server.faults.expireWatches({ resource: 'configmaps', namespace: ns })).toBe(1);
     await env.core.deleteNamespacedConfigMap({ name: 'doomed', namespace: ns });
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('born') });
     // THEN the informer relists once, reports both changes, and watches from the new list
-    await waitFor(() => seen.includes('add born') && seen.includes('delete doomed'), { what: 'missed changes' });
-    await waitFor(() => env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) === 2, { what: 'second watch' });
+    await waitFor(() => seen.includes('add born') && seen.includes('delete doomed'), {
+      what: 'missed changes',
+    });
+    await waitFor(
+      () =>
+        env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) ===
+        2,
+      { what: 'second watch' },
+    );
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('later') });
     await waitFor(() => seen.includes('add later'), { what: 'add later' });
     await informer.stop();
-    expect(env.server.requestLog.count({ verb: 'list', resource: 'configmaps', namespace: ns, since: mark })).toBe(2);
-    expect(seen.filter((s) => s.endsWith('born') || s.endsWith('doomed') || s.endsWith('later'))).toEqual(['add doomed', 'delete doomed', 'add born', 'add later']);
+    expect(
+      env.server.requestLog.count({ verb: 'list', resource: 'configmaps', namespace: ns, since: mark }),
+    ).toBe(2);
+    expect(seen.filter((s) => s.endsWith('born') || s.endsWith('doomed') || s.endsWith('later'))).toEqual([
+      'add doomed',
+      'delete doomed',
+      'add born',
+      'add later',
+    ]);
   });
 
   test('an informer whose re-watch is answered with HTTP 410 relists and carries on', async () => {
@@ -100,17 +134,49 @@ describe('informers', () => {
     const ns = await newNamespace('http-gone');
     const mark = env.server.requestLog.mark();
     const { informer, seen } = await configMapInformer(ns);
-    await waitFor(() => env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) === 1, { what: 'first watch' });
-    env.server.faults.addRule({ verb: 'watch', resource: 'configmaps', namespace: ns, errorRate: 1, errorCode: 410, times: 1 });
+    await waitFor(
+      () =>
+        env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) ===
+        1,
+      { what: 'first watch' },
+    );
+    env.server.faults.addRule({
+      verb: 'watch',
+      resource: 'configmaps',
+      namespace: ns,
+      errorRate: 1,
+      errorCode: 410,
+      times: 1,
+    });
     // WHEN the watch is dropped and a change happens
     env.server.faults.disconnectWatches({ resource: 'configmaps', namespace: ns });
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('after-gone') });
     // THEN the informer relists, sees the change and watches again
     await waitFor(() => seen.includes('add after-gone'), { what: 'add after-gone' });
-    await waitFor(() => env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, code: 200, since: mark }) === 2, { what: 'watch after relist' });
+    await waitFor(
+      () =>
+        env.server.requestLog.count({
+          verb: 'watch',
+          resource: 'configmaps',
+          namespace: ns,
+          code: 200,
+          since: mark,
+        }) === 2,
+      { what: 'watch after relist' },
+    );
     await informer.stop();
-    expect(env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, code: 410, since: mark })).toBe(1);
-    expect(env.server.requestLog.count({ verb: 'list', resource: 'configmaps', namespace: ns, since: mark })).toBe(2);
+    expect(
+      env.server.requestLog.count({
+        verb: 'watch',
+        resource: 'configmaps',
+        namespace: ns,
+        code: 410,
+        since: mark,
+      }),
+    ).toBe(1);
+    expect(
+      env.server.requestLog.count({ verb: 'list', resource: 'configmaps', namespace: ns, since: mark }),
+    ).toBe(2);
   });
 });
 
@@ -120,7 +186,9 @@ describe('watch streams', () => {
     const first = await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('a') });
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('b') });
     await env.core.deleteNamespacedConfigMap({ name: 'a', namespace: ns });
-    const w = await watchEvents(`/api/v1/namespaces/${ns}/configmaps`, { resourceVersion: first.metadata?.resourceVersion });
+    const w = await watchEvents(`/api/v1/namespaces/${ns}/configmaps`, {
+      resourceVersion: first.metadata?.resourceVersion,
+    });
     await waitFor(() => w.events.length === 2, { what: 'replayed events' });
     w.stop();
     expect(w.events.map((e) => `${e.type} ${e.name}`)).toEqual(['ADDED b', 'DELETED a']);
@@ -133,7 +201,11 @@ describe('watch streams', () => {
     const w = await watchEvents(`/api/v1/namespaces/${ns}/configmaps`, {});
     await waitFor(() => w.events.length === 1, { what: 'initial ADDED' });
     await env.core.replaceNamespacedConfigMap({ name: 'x', namespace: ns, body: cm });
-    await env.core.replaceNamespacedConfigMap({ name: 'x', namespace: ns, body: { ...cm, data: { v: '2' } } });
+    await env.core.replaceNamespacedConfigMap({
+      name: 'x',
+      namespace: ns,
+      body: { ...cm, data: { v: '2' } },
+    });
     await waitFor(() => w.events.length === 2, { what: 'MODIFIED' });
     w.stop();
     expect(w.events.map((e) => `${e.type} ${e.name}`)).toEqual(['ADDED x', 'MODIFIED x']);
@@ -144,7 +216,12 @@ describe('watch streams', () => {
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('s', { team: 'a' }) });
     const w = await watchEvents(`/api/v1/namespaces/${ns}/configmaps`, { labelSelector: 'team=a' });
     await waitFor(() => w.events.length === 1, { what: 'initial ADDED' });
-    const patch = (team: string) => env.core.patchNamespacedConfigMap({ name: 's', namespace: ns, body: [{ op: 'replace', path: '/metadata/labels/team', value: team }] });
+    const patch = (team: string) =>
+      env.core.patchNamespacedConfigMap({
+        name: 's',
+        namespace: ns,
+        body: [{ op: 'replace', path: '/metadata/labels/team', value: team }],
+      });
     await patch('b');
     await patch('a');
     await waitFor(() => w.events.length === 3, { what: 'selection changes' });
@@ -155,15 +232,25 @@ describe('watch streams', () => {
   test('a resume from a resourceVersion older than the history window gets an ERROR 410 Expired event', async () => {
     const ns = await newNamespace('too-old');
     const first = await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('c0') });
-    for (let i = 1; i <= 60; i++) await env.core.patchNamespacedConfigMap({ name: 'c0', namespace: ns, body: [{ op: 'replace', path: '/data/v', value: String(i) }] });
-    const w = await watchEvents(`/api/v1/namespaces/${ns}/configmaps`, { resourceVersion: first.metadata?.resourceVersion });
+    for (let i = 1; i <= 60; i++)
+      await env.core.patchNamespacedConfigMap({
+        name: 'c0',
+        namespace: ns,
+        body: [{ op: 'replace', path: '/data/v', value: String(i) }],
+      });
+    const w = await watchEvents(`/api/v1/namespaces/${ns}/configmaps`, {
+      resourceVersion: first.metadata?.resourceVersion,
+    });
     await waitFor(() => w.ended(), { what: 'stream end' });
     expect(w.events).toEqual([{ type: 'ERROR', name: undefined, rv: undefined, code: 410 }]);
   });
 
   test('a watch that allows bookmarks gets BOOKMARK events and ends cleanly at timeoutSeconds', async () => {
     const ns = await newNamespace('bookmarks');
-    const w = await watchEvents(`/api/v1/namespaces/${ns}/configmaps`, { allowWatchBookmarks: true, timeoutSeconds: 1 });
+    const w = await watchEvents(`/api/v1/namespaces/${ns}/configmaps`, {
+      allowWatchBookmarks: true,
+      timeoutSeconds: 1,
+    });
     await waitFor(() => w.ended(), { what: 'timeout end' });
     expect(w.events.length).toBeGreaterThan(0);
     expect(w.events.every((e) => e.type === 'BOOKMARK' && /^\d+$/.test(e.rv ?? ''))).toBe(true);

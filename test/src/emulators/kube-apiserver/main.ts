@@ -7,7 +7,12 @@ import { startKubeApiServer } from './start-kube-api-server.js';
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string' }, seed: { type: 'string' }, 'data-dir': { type: 'string' }, 'any-token': { type: 'boolean' } },
+    options: {
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'any-token': { type: 'boolean' },
+    },
   });
   const server = await startKubeApiServer({
     port: values.port ? Number(values.port) : undefined,
@@ -16,7 +21,9 @@ async function main(): Promise<void> {
     acceptAnyToken: values['any-token'] ?? false,
   });
   process.stdout.write(`KUBECONFIG=${server.kubeconfigPath}\n`);
-  process.stdout.write(`# kube emulator serving at ${server.url} (kubectl 1.32 / client-node 1.4); Ctrl-C to stop\n`);
+  process.stdout.write(
+    `# kube emulator serving at ${server.url} (kubectl 1.32 / client-node 1.4); Ctrl-C to stop\n`,
+  );
   const shutdown = (): void => {
     server.stop().then(
       () => process.exit(0),
@@ -28,6 +35,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`kube emulator failed to start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `kube emulator failed to start: ${err instanceof Error ? err.message : String(err)}\n`,
+  );
   process.exit(1);
 });

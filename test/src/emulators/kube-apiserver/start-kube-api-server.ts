@@ -4,7 +4,12 @@ import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DEFAULT_ISSUER, ServiceAccountIssuer, type MintOptions, type VerifiedToken } from './auth/service-account-issuer.js';
+import {
+  DEFAULT_ISSUER,
+  ServiceAccountIssuer,
+  type MintOptions,
+  type VerifiedToken,
+} from './auth/service-account-issuer.js';
 import { CrdController } from './crd/crd-controller.js';
 import { GarbageCollector } from './controllers/garbage-collector.js';
 import { NamespaceController } from './controllers/namespace-controller.js';
@@ -73,11 +78,14 @@ const SEED_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-syst
 function seedNamespaces(ctx: EmulatorContext): void {
   const type = ctx.registry.find('', 'v1', 'namespaces');
   if (!type) return;
-  for (const name of SEED_NAMESPACES) createObject(ctx.store, type, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  for (const name of SEED_NAMESPACES)
+    createObject(ctx.store, type, undefined, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
 }
 
 function startControllers(ctx: EmulatorContext): WorkQueue {
-  const queue = new WorkQueue((key, err) => process.emitWarning(`kube emulator controller ${key} failed: ${(err as Error).message}`));
+  const queue = new WorkQueue((key, err) =>
+    process.emitWarning(`kube emulator controller ${key} failed: ${(err as Error).message}`),
+  );
   new CrdController(ctx.store, ctx.registry, queue).start();
   new GarbageCollector(ctx.store, ctx.registry, queue).start();
   new NamespaceController(ctx.store, ctx.registry, queue).start();
@@ -100,7 +108,10 @@ export async function startKubeApiServer(options: KubeApiServerOptions = {}): Pr
   if (options.dataDir) await mkdir(dir, { recursive: true });
   const keys = await serverKeys(options.dataDir ? dir : undefined);
   const tls = await tlsMaterialFor(keys.tls, options.dataDir ? dir : undefined);
-  const issuer = await ServiceAccountIssuer.create(options.serviceAccountIssuer ?? DEFAULT_ISSUER, keys.serviceAccount);
+  const issuer = await ServiceAccountIssuer.create(
+    options.serviceAccountIssuer ?? DEFAULT_ISSUER,
+    keys.serviceAccount,
+  );
   const adminToken = options.adminToken ?? randomBytes(24).toString('base64url');
   const ctx = buildContext({
     seed: options.seed ?? 1,
@@ -118,7 +129,11 @@ export async function startKubeApiServer(options: KubeApiServerOptions = {}): Pr
   const port = await listen(server, options.port ?? 0);
   ctx.settings.serverAddress = `127.0.0.1:${port}`;
   ctx.settings.url = `https://127.0.0.1:${port}`;
-  const kubeconfigPath = await writeKubeconfig(dir, { server: ctx.settings.url, caPem: tls.caPem, token: adminToken });
+  const kubeconfigPath = await writeKubeconfig(dir, {
+    server: ctx.settings.url,
+    caPem: tls.caPem,
+    token: adminToken,
+  });
   let stopped = false;
   return {
     url: ctx.settings.url,

@@ -11,11 +11,18 @@ export interface UserInfo {
 }
 
 /** The admin user of the emulator's kubeconfig. */
-export const ADMIN_USER: UserInfo = { username: 'tessera-admin', groups: ['system:masters', 'system:authenticated'] };
+export const ADMIN_USER: UserInfo = {
+  username: 'tessera-admin',
+  groups: ['system:masters', 'system:authenticated'],
+};
 
 /** A service account as a user, with the groups kube-apiserver gives it. */
 export function serviceAccountUser(namespace: string, name: string, uid: string): UserInfo {
-  return { username: `system:serviceaccount:${namespace}:${name}`, uid, groups: ['system:serviceaccounts', `system:serviceaccounts:${namespace}`, 'system:authenticated'] };
+  return {
+    username: `system:serviceaccount:${namespace}:${name}`,
+    uid,
+    groups: ['system:serviceaccounts', `system:serviceaccounts:${namespace}`, 'system:authenticated'],
+  };
 }
 
 /**
@@ -44,7 +51,10 @@ export class Authenticator {
   }
 
   /** Resolves a ServiceAccount token to its user if it is valid for `audiences` (default: the API audience). */
-  async fromServiceAccountToken(token: string, audiences: readonly string[] = [this.issuer.issuer]): Promise<UserInfo | undefined> {
+  async fromServiceAccountToken(
+    token: string,
+    audiences: readonly string[] = [this.issuer.issuer],
+  ): Promise<UserInfo | undefined> {
     const cacheKey = `${audiences.join(',')}|${token}`;
     const hit = this.cache.get(cacheKey);
     if (hit && hit.until > Date.now() && this.serviceAccountExists(hit.user)) return hit.user;

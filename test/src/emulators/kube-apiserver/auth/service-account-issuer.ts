@@ -75,8 +75,15 @@ export class ServiceAccountIssuer {
   async mint(o: MintOptions): Promise<{ token: string; expirationTimestamp: Date }> {
     const now = Math.floor(Date.now() / 1000);
     const exp = now + (o.expirationSeconds ?? 3600);
-    const k8s: Record<string, unknown> = { namespace: o.namespace, serviceaccount: { name: o.name, uid: o.uid } };
-    if (o.boundObjectRef) k8s[o.boundObjectRef.kind.toLowerCase()] = { name: o.boundObjectRef.name, uid: o.boundObjectRef.uid ?? '' };
+    const k8s: Record<string, unknown> = {
+      namespace: o.namespace,
+      serviceaccount: { name: o.name, uid: o.uid },
+    };
+    if (o.boundObjectRef)
+      k8s[o.boundObjectRef.kind.toLowerCase()] = {
+        name: o.boundObjectRef.name,
+        uid: o.boundObjectRef.uid ?? '',
+      };
     const token = await new SignJWT({ 'kubernetes.io': k8s })
       .setProtectedHeader({ alg: 'RS256', kid: this.keyId })
       .setIssuer(this.issuer)
@@ -93,7 +100,10 @@ export class ServiceAccountIssuer {
   /** Verifies signature, issuer, expiry and (when given) that one of `audiences` is in the token. */
   async verify(token: string, audiences?: readonly string[]): Promise<VerifiedToken | undefined> {
     try {
-      const { payload } = await jwtVerify(token, this.publicKey, { issuer: this.issuer, audience: audiences ? [...audiences] : undefined });
+      const { payload } = await jwtVerify(token, this.publicKey, {
+        issuer: this.issuer,
+        audience: audiences ? [...audiences] : undefined,
+      });
       return identityOf(payload);
     } catch {
       return undefined;
@@ -102,7 +112,8 @@ export class ServiceAccountIssuer {
 }
 
 function identityOf(payload: JWTPayload): VerifiedToken | undefined {
-  const k8s = payload['kubernetes.io'] as { namespace?: string; serviceaccount?: { name?: string; uid?: string } } | undefined;
+  const k8s = payload['kubernetes.io'] as
+    { namespace?: string; serviceaccount?: { name?: string; uid?: string } } | undefined;
   if (!k8s?.namespace || !k8s.serviceaccount?.name) return undefined;
   const aud = payload.aud;
   return {

@@ -14,10 +14,28 @@ interface TokenRequestSpec {
 function validateSpec(spec: TokenRequestSpec): FieldError[] {
   const errs: FieldError[] = [];
   const exp = spec.expirationSeconds;
-  if (exp !== undefined && exp < 600) errs.push({ type: 'Invalid', field: 'spec.expirationSeconds', value: exp, detail: 'may not specify a duration less than 10 minutes' });
-  if (exp !== undefined && exp > 2 ** 32) errs.push({ type: 'Invalid', field: 'spec.expirationSeconds', value: exp, detail: 'may not specify a duration larger than 2^32 seconds' });
+  if (exp !== undefined && exp < 600)
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.expirationSeconds',
+      value: exp,
+      detail: 'may not specify a duration less than 10 minutes',
+    });
+  if (exp !== undefined && exp > 2 ** 32)
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.expirationSeconds',
+      value: exp,
+      detail: 'may not specify a duration larger than 2^32 seconds',
+    });
   const kind = spec.boundObjectRef?.kind;
-  if (kind && !['Pod', 'Secret', 'Node'].includes(kind)) errs.push({ type: 'NotSupported', field: 'spec.boundObjectRef.kind', value: kind, detail: 'supported values: "Pod", "Secret", "Node"' });
+  if (kind && !['Pod', 'Secret', 'Node'].includes(kind))
+    errs.push({
+      type: 'NotSupported',
+      field: 'spec.boundObjectRef.kind',
+      value: kind,
+      detail: 'supported values: "Pod", "Secret", "Node"',
+    });
   return errs;
 }
 
@@ -35,11 +53,19 @@ export async function handleTokenRequest(scope: ResourceScope): Promise<void> {
   if (!isJsonObject(body)) throw badRequest('the body of a TokenRequest must be a JSON object');
   const spec = (isJsonObject(body.spec) ? body.spec : {}) as TokenRequestSpec;
   const errors = validateSpec(spec);
-  if (errors.length > 0) throw invalid({ group: 'authentication.k8s.io', kind: 'TokenRequest' }, name, errors);
+  if (errors.length > 0)
+    throw invalid({ group: 'authentication.k8s.io', kind: 'TokenRequest' }, name, errors);
   const audiences = spec.audiences?.length ? spec.audiences : [ctx.issuer.issuer];
   const expirationSeconds = spec.expirationSeconds ?? 3600;
   const bound = spec.boundObjectRef ?? undefined;
-  const { token, expirationTimestamp } = await ctx.issuer.mint({ namespace, name, uid: sa.object.metadata.uid ?? '', audiences, expirationSeconds, boundObjectRef: bound });
+  const { token, expirationTimestamp } = await ctx.issuer.mint({
+    namespace,
+    name,
+    uid: sa.object.metadata.uid ?? '',
+    audiences,
+    expirationSeconds,
+    boundObjectRef: bound,
+  });
   sendJson(scope.res, 201, {
     kind: 'TokenRequest',
     apiVersion: 'authentication.k8s.io/v1',

@@ -34,7 +34,8 @@ export class GarbageCollector {
 
   /** Indexes stored objects and follows changes. */
   start(): void {
-    for (const key of this.store.storageKeys()) for (const s of this.store.list(key)) this.index(key, s.object);
+    for (const key of this.store.storageKeys())
+      for (const s of this.store.list(key)) this.index(key, s.object);
     this.store.subscribe((e) => this.onEvent(e));
   }
 
@@ -44,12 +45,18 @@ export class GarbageCollector {
     const previousOwners = this.ownersOf.get(ref) ?? [];
     if (e.type === 'DELETED') {
       this.unindex(ref);
-      for (const dep of this.dependents.get(obj.metadata.uid ?? '') ?? []) this.queue.add(`gc/check/${dep}`, () => this.checkDependent(dep));
+      for (const dep of this.dependents.get(obj.metadata.uid ?? '') ?? [])
+        this.queue.add(`gc/check/${dep}`, () => this.checkDependent(dep));
     } else {
       this.index(e.storageKey, obj);
-      if (obj.metadata.ownerReferences?.length) this.queue.add(`gc/check/${ref}`, () => this.checkDependent(ref));
+      if (obj.metadata.ownerReferences?.length)
+        this.queue.add(`gc/check/${ref}`, () => this.checkDependent(ref));
       const finalizers = obj.metadata.finalizers ?? [];
-      if (obj.metadata.deletionTimestamp && (finalizers.includes('orphan') || finalizers.includes('foregroundDeletion'))) this.queueOwner(obj.metadata.uid ?? '');
+      if (
+        obj.metadata.deletionTimestamp &&
+        (finalizers.includes('orphan') || finalizers.includes('foregroundDeletion'))
+      )
+        this.queueOwner(obj.metadata.uid ?? '');
     }
     for (const uid of previousOwners) this.queueOwner(uid);
   }
@@ -95,7 +102,8 @@ export class GarbageCollector {
     if (!stored || !type || owners.length === 0) return;
     const absent = owners.filter((o) => this.ownerAbsent(stored.object, o));
     if (absent.length === owners.length) {
-      if (!stored.object.metadata.deletionTimestamp) deleteObject(this.store, { type, namespace, name, propagationPolicy: 'Background' });
+      if (!stored.object.metadata.deletionTimestamp)
+        deleteObject(this.store, { type, namespace, name, propagationPolicy: 'Background' });
     } else if (absent.length > 0) {
       const gone = new Set(absent.map((o) => o.uid));
       updateObject(this.store, {
@@ -103,7 +111,13 @@ export class GarbageCollector {
         namespace,
         name,
         verb: 'patch',
-        build: (cur) => ({ ...cur, metadata: { ...cur.metadata, ownerReferences: (cur.metadata.ownerReferences ?? []).filter((o) => !gone.has(o.uid)) } }),
+        build: (cur) => ({
+          ...cur,
+          metadata: {
+            ...cur.metadata,
+            ownerReferences: (cur.metadata.ownerReferences ?? []).filter((o) => !gone.has(o.uid)),
+          },
+        }),
       });
     }
   }
@@ -135,7 +149,8 @@ export class GarbageCollector {
     const { storageKey, namespace, name } = parseRef(dep);
     const stored = this.store.get(storageKey, namespace, name);
     const type = this.registry.preferredForStorage(storageKey);
-    if (stored && type && !stored.object.metadata.deletionTimestamp) deleteObject(this.store, { type, namespace, name, propagationPolicy: policy });
+    if (stored && type && !stored.object.metadata.deletionTimestamp)
+      deleteObject(this.store, { type, namespace, name, propagationPolicy: policy });
   }
 
   private dropOwnerRef(dep: DependentRef, ownerUid: string): void {
@@ -154,13 +169,24 @@ export class GarbageCollector {
     });
   }
 
-  private removeFinalizer(type: Parameters<typeof updateObject>[1]['type'], namespace: string, name: string, finalizer: string): void {
+  private removeFinalizer(
+    type: Parameters<typeof updateObject>[1]['type'],
+    namespace: string,
+    name: string,
+    finalizer: string,
+  ): void {
     updateObject(this.store, {
       type,
       namespace,
       name,
       verb: 'patch',
-      build: (cur) => ({ ...cur, metadata: { ...cur.metadata, finalizers: (cur.metadata.finalizers ?? []).filter((f) => f !== finalizer) } }),
+      build: (cur) => ({
+        ...cur,
+        metadata: {
+          ...cur.metadata,
+          finalizers: (cur.metadata.finalizers ?? []).filter((f) => f !== finalizer),
+        },
+      }),
     });
   }
 }

@@ -18,7 +18,8 @@ export class NamespaceController {
 
   /** Resumes cleanup of already terminating namespaces and follows changes. */
   start(): void {
-    for (const ns of this.store.list(NAMESPACES_KEY)) if (ns.object.metadata.deletionTimestamp) this.enqueue(ns.object.metadata.name ?? '');
+    for (const ns of this.store.list(NAMESPACES_KEY))
+      if (ns.object.metadata.deletionTimestamp) this.enqueue(ns.object.metadata.name ?? '');
     this.store.subscribe((e) => this.onEvent(e));
   }
 
@@ -28,7 +29,12 @@ export class NamespaceController {
       if (e.type !== 'DELETED' && meta.deletionTimestamp) this.enqueue(meta.name ?? '');
       return;
     }
-    if (e.type === 'DELETED' && meta.namespace && this.store.get(NAMESPACES_KEY, '', meta.namespace)?.object.metadata.deletionTimestamp) this.enqueue(meta.namespace);
+    if (
+      e.type === 'DELETED' &&
+      meta.namespace &&
+      this.store.get(NAMESPACES_KEY, '', meta.namespace)?.object.metadata.deletionTimestamp
+    )
+      this.enqueue(meta.namespace);
   }
 
   private enqueue(name: string): void {
@@ -40,7 +46,8 @@ export class NamespaceController {
     if (!ns?.object.metadata.deletionTimestamp) return;
     for (const { storageKey, object } of this.store.inNamespace(name)) {
       const type = this.registry.preferredForStorage(storageKey);
-      if (type && !object.object.metadata.deletionTimestamp) deleteObject(this.store, { type, namespace: name, name: object.object.metadata.name ?? '' });
+      if (type && !object.object.metadata.deletionTimestamp)
+        deleteObject(this.store, { type, namespace: name, name: object.object.metadata.name ?? '' });
     }
     if (this.store.inNamespace(name).length > 0) return;
     const nsType = this.registry.find('', 'v1', 'namespaces');

@@ -35,7 +35,8 @@ export class CrdController {
         return;
       }
       this.serve(crd);
-      if (crd.metadata.deletionTimestamp) this.queue.add(`crd/${crd.metadata.name}`, () => this.cleanup(crd.metadata.name ?? ''));
+      if (crd.metadata.deletionTimestamp)
+        this.queue.add(`crd/${crd.metadata.name}`, () => this.cleanup(crd.metadata.name ?? ''));
       return;
     }
     const owner = this.storageOwners.get(e.storageKey);
@@ -44,7 +45,8 @@ export class CrdController {
 
   private serve(crd: CrdObject): void {
     const name = crd.metadata.name ?? '';
-    const terminating = (): boolean => !!this.store.get(CRDS_KEY, '', name)?.object.metadata.deletionTimestamp;
+    const terminating = (): boolean =>
+      !!this.store.get(CRDS_KEY, '', name)?.object.metadata.deletionTimestamp;
     this.registry.unregisterCrd(name);
     for (const type of resourceTypesOf(crd, terminating)) {
       this.registry.register(type);
@@ -59,7 +61,12 @@ export class CrdController {
     const key = `${crd.spec.group}/${crd.spec.names.plural}`;
     const type = this.registry.preferredForStorage(key);
     for (const item of this.store.list(key)) {
-      if (type && !item.object.metadata.deletionTimestamp) deleteObject(this.store, { type, namespace: item.object.metadata.namespace ?? '', name: item.object.metadata.name ?? '' });
+      if (type && !item.object.metadata.deletionTimestamp)
+        deleteObject(this.store, {
+          type,
+          namespace: item.object.metadata.namespace ?? '',
+          name: item.object.metadata.name ?? '',
+        });
     }
     const crdType = this.registry.find('apiextensions.k8s.io', 'v1', 'customresourcedefinitions');
     if (!crdType) return;
@@ -72,7 +79,13 @@ export class CrdController {
       namespace: '',
       name,
       verb: 'update',
-      build: (cur) => ({ ...cur, metadata: { ...cur.metadata, finalizers: (cur.metadata.finalizers ?? []).filter((f) => f !== CRD_CLEANUP_FINALIZER) } }),
+      build: (cur) => ({
+        ...cur,
+        metadata: {
+          ...cur.metadata,
+          finalizers: (cur.metadata.finalizers ?? []).filter((f) => f !== CRD_CLEANUP_FINALIZER),
+        },
+      }),
     });
   }
 
@@ -88,7 +101,14 @@ export class CrdController {
       build: (cur) => {
         const c = cur as CrdObject;
         const conditions = (c.status?.conditions ?? []).map((x) =>
-          x.type === 'Terminating' ? { ...x, reason: 'InstanceDeletionInProgress', message: 'CustomResource deletion is in progress', lastTransitionTime: nowTimestamp() } : x,
+          x.type === 'Terminating'
+            ? {
+                ...x,
+                reason: 'InstanceDeletionInProgress',
+                message: 'CustomResource deletion is in progress',
+                lastTransitionTime: nowTimestamp(),
+              }
+            : x,
         );
         return { ...c, status: { ...c.status, conditions } };
       },

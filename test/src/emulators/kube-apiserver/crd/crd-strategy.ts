@@ -11,9 +11,15 @@ function setDefaults(crd: CrdObject): void {
   spec.conversion ??= { strategy: 'None' };
 }
 
-function condition(previous: CrdCondition[] | undefined, c: Omit<CrdCondition, 'lastTransitionTime'>): CrdCondition {
+function condition(
+  previous: CrdCondition[] | undefined,
+  c: Omit<CrdCondition, 'lastTransitionTime'>,
+): CrdCondition {
   const old = previous?.find((p) => p.type === c.type);
-  return { ...c, lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime : nowTimestamp() };
+  return {
+    ...c,
+    lastTransitionTime: old && old.status === c.status ? old.lastTransitionTime : nowTimestamp(),
+  };
 }
 
 /** Accepted names and the NamesAccepted/Established conditions, set synchronously (the real controllers are async). */
@@ -23,8 +29,18 @@ function establish(crd: CrdObject): void {
   const stored = new Set(crd.status?.storedVersions ?? []);
   if (storage) stored.add(storage);
   const conditions = [
-    condition(previous, { type: 'NamesAccepted', status: 'True', reason: 'NoConflicts', message: 'no conflicts found' }),
-    condition(previous, { type: 'Established', status: 'True', reason: 'InitialNamesAccepted', message: 'the initial names have been accepted' }),
+    condition(previous, {
+      type: 'NamesAccepted',
+      status: 'True',
+      reason: 'NoConflicts',
+      message: 'no conflicts found',
+    }),
+    condition(previous, {
+      type: 'Established',
+      status: 'True',
+      reason: 'InitialNamesAccepted',
+      message: 'the initial names have been accepted',
+    }),
     ...(previous ?? []).filter((c) => c.type === 'Terminating'),
   ];
   crd.status = { conditions, acceptedNames: { ...crd.spec.names }, storedVersions: [...stored] };

@@ -5,7 +5,9 @@ import { customResourceColumns } from '../printing/custom-columns.js';
 import type { CrdObject, CrdVersion } from './crd-shape.js';
 import { customResourceStrategy } from './custom-resource-strategy.js';
 
-function selectableFieldGetters(version: CrdVersion): Record<string, (obj: KubeObject) => string | undefined> {
+function selectableFieldGetters(
+  version: CrdVersion,
+): Record<string, (obj: KubeObject) => string | undefined> {
   const out: Record<string, (obj: KubeObject) => string | undefined> = {};
   for (const { jsonPath } of version.selectableFields ?? []) {
     const label = jsonPath.replace(/^\./, '');
@@ -22,25 +24,29 @@ export function resourceTypesOf(crd: CrdObject, crdTerminating: () => boolean): 
   const { group, names, scope, versions } = crd.spec;
   return versions
     .filter((v) => v.served)
-    .map(
-      (v): ResourceType => ({
+    .map((v): ResourceType => ({
+      group,
+      version: v.name,
+      plural: names.plural,
+      singular: names.singular ?? names.kind.toLowerCase(),
+      kind: names.kind,
+      listKind: names.listKind ?? `${names.kind}List`,
+      namespaced: scope === 'Namespaced',
+      shortNames: names.shortNames ?? [],
+      categories: names.categories ?? [],
+      verbs: ALL_VERBS,
+      subresources: v.subresources?.status ? ['status'] : [],
+      storageKey: `${group}/${names.plural}`,
+      builtin: false,
+      strategy: customResourceStrategy({
         group,
-        version: v.name,
-        plural: names.plural,
-        singular: names.singular ?? names.kind.toLowerCase(),
         kind: names.kind,
-        listKind: names.listKind ?? `${names.kind}List`,
-        namespaced: scope === 'Namespaced',
-        shortNames: names.shortNames ?? [],
-        categories: names.categories ?? [],
-        verbs: ALL_VERBS,
-        subresources: v.subresources?.status ? ['status'] : [],
-        storageKey: `${group}/${names.plural}`,
-        builtin: false,
-        strategy: customResourceStrategy({ group, kind: names.kind, version: v.name, schema: v.schema?.openAPIV3Schema, crdTerminating }),
-        columns: customResourceColumns(v.additionalPrinterColumns),
-        fieldLabels: selectableFieldGetters(v),
-        crdName: crd.metadata.name,
+        version: v.name,
+        schema: v.schema?.openAPIV3Schema,
+        crdTerminating,
       }),
-    );
+      columns: customResourceColumns(v.additionalPrinterColumns),
+      fieldLabels: selectableFieldGetters(v),
+      crdName: crd.metadata.name,
+    }));
 }

@@ -16,20 +16,39 @@ export interface CustomResourceStrategyOptions {
   readonly crdTerminating: () => boolean;
 }
 
-function strictError(o: CustomResourceStrategyOptions, obj: KubeObject, unknown: readonly string[], ctx: WriteContext): ApiError {
+function strictError(
+  o: CustomResourceStrategyOptions,
+  obj: KubeObject,
+  unknown: readonly string[],
+  ctx: WriteContext,
+): ApiError {
   const list = unknown.map((p) => `unknown field "${p}"`).join(', ');
   if (ctx.verb === 'patch') {
     const detail = `strict decoding error: ${list}`;
-    return new ApiError(422, 'Invalid', ` "" is invalid: patch: Invalid value: ${JSON.stringify(JSON.stringify(obj))}: ${detail}`, {
-      causes: [{ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(JSON.stringify(obj))}: ${detail}`, field: 'patch' }],
-    });
+    return new ApiError(
+      422,
+      'Invalid',
+      ` "" is invalid: patch: Invalid value: ${JSON.stringify(JSON.stringify(obj))}: ${detail}`,
+      {
+        causes: [
+          {
+            reason: 'FieldValueInvalid',
+            message: `Invalid value: ${JSON.stringify(JSON.stringify(obj))}: ${detail}`,
+            field: 'patch',
+          },
+        ],
+      },
+    );
   }
-  return badRequest(`${o.kind} in version "${o.version}" cannot be handled as a ${o.kind}: strict decoding error: ${list}`);
+  return badRequest(
+    `${o.kind} in version "${o.version}" cannot be handled as a ${o.kind}: strict decoding error: ${list}`,
+  );
 }
 
 /** Pruning, `fieldValidation` handling and defaulting, in the order of the apiextensions request pipeline. */
 function normalise(o: CustomResourceStrategyOptions, obj: KubeObject, ctx: WriteContext): void {
-  const original = ctx.fieldValidation === 'Strict' && ctx.verb === 'patch' ? JSON.parse(JSON.stringify(obj)) : obj;
+  const original =
+    ctx.fieldValidation === 'Strict' && ctx.verb === 'patch' ? JSON.parse(JSON.stringify(obj)) : obj;
   const unknown = prune(obj, o.schema, '', [], true).sort();
   if (unknown.length > 0) {
     if (ctx.fieldValidation === 'Strict') throw strictError(o, original as KubeObject, unknown, ctx);
@@ -45,15 +64,29 @@ export function customResourceStrategy(o: CustomResourceStrategyOptions): KindSt
     allowUnconditionalUpdate: false,
     admit(verb) {
       if (verb === 'create' && o.crdTerminating()) {
-        throw methodNotAllowed('create not allowed while custom resource definition is terminating', { group: o.group, kind: o.kind });
+        throw methodNotAllowed('create not allowed while custom resource definition is terminating', {
+          group: o.group,
+          kind: o.kind,
+        });
       }
     },
     prepareForCreate: (obj, ctx) => normalise(o, obj, ctx),
     prepareForUpdate: (obj, _old, ctx) => normalise(o, obj, ctx),
     validate: (obj) => {
       const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = obj;
-      const schema = o.schema ? { ...o.schema, required: (o.schema.required ?? []).filter((r) => !['apiVersion', 'kind', 'metadata'].includes(r)) } : undefined;
-      return validateSchema(rest, schema ? { ...schema, properties: { ...(schema.properties ?? {}) } } : undefined, '');
+      const schema = o.schema
+        ? {
+            ...o.schema,
+            required: (o.schema.required ?? []).filter(
+              (r) => !['apiVersion', 'kind', 'metadata'].includes(r),
+            ),
+          }
+        : undefined;
+      return validateSchema(
+        rest,
+        schema ? { ...schema, properties: { ...(schema.properties ?? {}) } } : undefined,
+        '',
+      );
     },
   };
 }

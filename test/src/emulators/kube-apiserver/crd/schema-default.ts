@@ -15,7 +15,9 @@ export function applyDefaults(value: unknown, schema: JsonSchema | undefined): v
       else if (v === null && !prop.nullable) delete value[key];
     }
     for (const [key, v] of Object.entries(value)) {
-      const prop = schema.properties?.[key] ?? (isJsonObject(schema.additionalProperties) ? schema.additionalProperties : undefined);
+      const prop =
+        schema.properties?.[key] ??
+        (isJsonObject(schema.additionalProperties) ? schema.additionalProperties : undefined);
       applyDefaults(v, prop);
     }
   } else if (Array.isArray(value) && schema.items) {

@@ -11,7 +11,13 @@ function pruneMetadata(meta: unknown, path: string, unknown: string[]): void {
   }
 }
 
-function pruneObject(obj: JsonObject, schema: JsonSchema, path: string, embedded: boolean, unknown: string[]): void {
+function pruneObject(
+  obj: JsonObject,
+  schema: JsonSchema,
+  path: string,
+  embedded: boolean,
+  unknown: string[],
+): void {
   const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true;
   for (const key of Object.keys(obj)) {
     if (embedded && (key === 'apiVersion' || key === 'kind')) continue;
@@ -34,9 +40,17 @@ function pruneObject(obj: JsonObject, schema: JsonSchema, path: string, embedded
  * Structural pruning: removes, in place, every field the schema does not declare (unless under
  * `x-kubernetes-preserve-unknown-fields`) and returns their paths, for `fieldValidation` Strict/Warn.
  */
-export function prune(value: unknown, schema: JsonSchema | undefined, path: string, unknown: string[] = [], root = false): string[] {
+export function prune(
+  value: unknown,
+  schema: JsonSchema | undefined,
+  path: string,
+  unknown: string[] = [],
+  root = false,
+): string[] {
   if (!schema) return unknown;
-  if (isJsonObject(value)) pruneObject(value, schema, path, root || schema['x-kubernetes-embedded-resource'] === true, unknown);
-  else if (Array.isArray(value) && schema.items) value.forEach((item, i) => prune(item, schema.items, `${path}[${i}]`, unknown));
+  if (isJsonObject(value))
+    pruneObject(value, schema, path, root || schema['x-kubernetes-embedded-resource'] === true, unknown);
+  else if (Array.isArray(value) && schema.items)
+    value.forEach((item, i) => prune(item, schema.items, `${path}[${i}]`, unknown));
   return unknown;
 }

@@ -17,31 +17,76 @@ function typeMatches(type: string, v: unknown): boolean {
 }
 
 function checkType(v: unknown, s: JsonSchema, path: string): FieldError | undefined {
-  if (v === null) return s.nullable ? undefined : { type: 'TypeInvalid', field: path, value: 'null', detail: `${path} in body must be of type ${s.type ?? 'object'}: "null"` };
+  if (v === null)
+    return s.nullable
+      ? undefined
+      : {
+          type: 'TypeInvalid',
+          field: path,
+          value: 'null',
+          detail: `${path} in body must be of type ${s.type ?? 'object'}: "null"`,
+        };
   if (s['x-kubernetes-int-or-string']) {
     if (typeof v === 'string' || Number.isInteger(v)) return undefined;
-    return { type: 'TypeInvalid', field: path, value: typeName(v), detail: `${path} in body must be of type integer,string: "${typeName(v)}"` };
+    return {
+      type: 'TypeInvalid',
+      field: path,
+      value: typeName(v),
+      detail: `${path} in body must be of type integer,string: "${typeName(v)}"`,
+    };
   }
   if (!s.type || typeMatches(s.type, v)) return undefined;
-  return { type: 'TypeInvalid', field: path, value: typeName(v), detail: `${path} in body must be of type ${s.type}: "${typeName(v)}"` };
+  return {
+    type: 'TypeInvalid',
+    field: path,
+    value: typeName(v),
+    detail: `${path} in body must be of type ${s.type}: "${typeName(v)}"`,
+  };
 }
 
 function checkNumber(v: number, s: JsonSchema, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  const bad = (detail: string): number => errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body ${detail}` });
-  if (s.maximum !== undefined && (s.exclusiveMaximum ? v >= s.maximum : v > s.maximum)) bad(`should be less than ${s.exclusiveMaximum ? '' : 'or equal to '}${s.maximum}`);
-  if (s.minimum !== undefined && (s.exclusiveMinimum ? v <= s.minimum : v < s.minimum)) bad(`should be greater than ${s.exclusiveMinimum ? '' : 'or equal to '}${s.minimum}`);
-  if (s.multipleOf !== undefined && s.multipleOf !== 0 && Math.abs(v / s.multipleOf - Math.round(v / s.multipleOf)) > 1e-9) bad(`should be a multiple of ${s.multipleOf}`);
+  const bad = (detail: string): number =>
+    errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body ${detail}` });
+  if (s.maximum !== undefined && (s.exclusiveMaximum ? v >= s.maximum : v > s.maximum))
+    bad(`should be less than ${s.exclusiveMaximum ? '' : 'or equal to '}${s.maximum}`);
+  if (s.minimum !== undefined && (s.exclusiveMinimum ? v <= s.minimum : v < s.minimum))
+    bad(`should be greater than ${s.exclusiveMinimum ? '' : 'or equal to '}${s.minimum}`);
+  if (
+    s.multipleOf !== undefined &&
+    s.multipleOf !== 0 &&
+    Math.abs(v / s.multipleOf - Math.round(v / s.multipleOf)) > 1e-9
+  )
+    bad(`should be a multiple of ${s.multipleOf}`);
   return errs;
 }
 
 function checkString(v: string, s: JsonSchema, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const length = [...v].length;
-  if (s.maxLength !== undefined && length > s.maxLength) errs.push({ type: 'TooLong', field: path, detail: `may not be more than ${s.maxLength} bytes` });
-  if (s.minLength !== undefined && length < s.minLength) errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body should be at least ${s.minLength} chars long` });
-  if (s.pattern !== undefined && !safeRegExp(s.pattern).test(v)) errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body should match '${s.pattern}'` });
-  if (s.format && !matchesFormat(s.format, v)) errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body must be of type ${s.format}: "${v}"` });
+  if (s.maxLength !== undefined && length > s.maxLength)
+    errs.push({ type: 'TooLong', field: path, detail: `may not be more than ${s.maxLength} bytes` });
+  if (s.minLength !== undefined && length < s.minLength)
+    errs.push({
+      type: 'Invalid',
+      field: path,
+      value: v,
+      detail: `${path} in body should be at least ${s.minLength} chars long`,
+    });
+  if (s.pattern !== undefined && !safeRegExp(s.pattern).test(v))
+    errs.push({
+      type: 'Invalid',
+      field: path,
+      value: v,
+      detail: `${path} in body should match '${s.pattern}'`,
+    });
+  if (s.format && !matchesFormat(s.format, v))
+    errs.push({
+      type: 'Invalid',
+      field: path,
+      value: v,
+      detail: `${path} in body must be of type ${s.format}: "${v}"`,
+    });
   return errs;
 }
 
@@ -61,18 +106,38 @@ function safeRegExp(pattern: string): RegExp {
 
 function checkArray(v: unknown[], s: JsonSchema, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  if (s.maxItems !== undefined && v.length > s.maxItems) errs.push({ type: 'TooMany', field: path, value: v.length, rawValue: String(v.length), detail: `must have at most ${s.maxItems} items` });
-  if (s.minItems !== undefined && v.length < s.minItems) errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body should have at least ${s.minItems} items` });
+  if (s.maxItems !== undefined && v.length > s.maxItems)
+    errs.push({
+      type: 'TooMany',
+      field: path,
+      value: v.length,
+      rawValue: String(v.length),
+      detail: `must have at most ${s.maxItems} items`,
+    });
+  if (s.minItems !== undefined && v.length < s.minItems)
+    errs.push({
+      type: 'Invalid',
+      field: path,
+      value: v,
+      detail: `${path} in body should have at least ${s.minItems} items`,
+    });
   const listType = s['x-kubernetes-list-type'];
   if (s.uniqueItems || listType === 'set') {
     v.forEach((item, i) => {
-      if (v.findIndex((x) => jsonEqual(x, item)) < i) errs.push({ type: 'Duplicate', field: `${path}[${i}]`, value: item });
+      if (v.findIndex((x) => jsonEqual(x, item)) < i)
+        errs.push({ type: 'Duplicate', field: `${path}[${i}]`, value: item });
     });
   } else if (listType === 'map') {
     const keys = s['x-kubernetes-list-map-keys'] ?? [];
-    const keyOf = (item: unknown): string => JSON.stringify(keys.map((k) => (isJsonObject(item) ? item[k] : undefined)));
+    const keyOf = (item: unknown): string =>
+      JSON.stringify(keys.map((k) => (isJsonObject(item) ? item[k] : undefined)));
     v.forEach((item, i) => {
-      if (v.findIndex((x) => keyOf(x) === keyOf(item)) < i) errs.push({ type: 'Duplicate', field: `${path}[${i}]`, value: Object.fromEntries(keys.map((k) => [k, (item as JsonObject)[k]])) });
+      if (v.findIndex((x) => keyOf(x) === keyOf(item)) < i)
+        errs.push({
+          type: 'Duplicate',
+          field: `${path}[${i}]`,
+          value: Object.fromEntries(keys.map((k) => [k, (item as JsonObject)[k]])),
+        });
     });
   }
   if (s.items) v.forEach((item, i) => errs.push(...validateSchema(item, s.items, `${path}[${i}]`)));
@@ -81,12 +146,26 @@ function checkArray(v: unknown[], s: JsonSchema, path: string): FieldError[] {
 
 function checkObject(v: JsonObject, s: JsonSchema, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  for (const req of s.required ?? []) if (v[req] === undefined) errs.push({ type: 'Required', field: childPath(path, req) });
+  for (const req of s.required ?? [])
+    if (v[req] === undefined) errs.push({ type: 'Required', field: childPath(path, req) });
   const count = Object.keys(v).length;
-  if (s.maxProperties !== undefined && count > s.maxProperties) errs.push({ type: 'TooMany', field: path, value: count, detail: `must have at most ${s.maxProperties} items` });
-  if (s.minProperties !== undefined && count < s.minProperties) errs.push({ type: 'Invalid', field: path, value: count, detail: `${path} in body should have at least ${s.minProperties} properties` });
+  if (s.maxProperties !== undefined && count > s.maxProperties)
+    errs.push({
+      type: 'TooMany',
+      field: path,
+      value: count,
+      detail: `must have at most ${s.maxProperties} items`,
+    });
+  if (s.minProperties !== undefined && count < s.minProperties)
+    errs.push({
+      type: 'Invalid',
+      field: path,
+      value: count,
+      detail: `${path} in body should have at least ${s.minProperties} properties`,
+    });
   for (const [key, value] of Object.entries(v)) {
-    const prop = s.properties?.[key] ?? (isJsonObject(s.additionalProperties) ? s.additionalProperties : undefined);
+    const prop =
+      s.properties?.[key] ?? (isJsonObject(s.additionalProperties) ? s.additionalProperties : undefined);
     if (prop) errs.push(...validateSchema(value, prop, childPath(path, key)));
   }
   return errs;
@@ -95,10 +174,29 @@ function checkObject(v: JsonObject, s: JsonSchema, path: string): FieldError[] {
 function checkCombinators(v: unknown, s: JsonSchema, path: string): FieldError[] {
   const errs: FieldError[] = [];
   for (const sub of s.allOf ?? []) errs.push(...validateSchema(v, { ...sub, type: sub.type }, path));
-  const passes = (list: JsonSchema[]): number => list.filter((sub) => validateSchema(v, sub, path).length === 0).length;
-  if (s.anyOf && passes(s.anyOf) === 0) errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body must validate at least one schema (anyOf)` });
-  if (s.oneOf && passes(s.oneOf) !== 1) errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body must validate one and only one schema (oneOf)` });
-  if (s.not && validateSchema(v, s.not, path).length === 0) errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body must not validate the schema (not)` });
+  const passes = (list: JsonSchema[]): number =>
+    list.filter((sub) => validateSchema(v, sub, path).length === 0).length;
+  if (s.anyOf && passes(s.anyOf) === 0)
+    errs.push({
+      type: 'Invalid',
+      field: path,
+      value: v,
+      detail: `${path} in body must validate at least one schema (anyOf)`,
+    });
+  if (s.oneOf && passes(s.oneOf) !== 1)
+    errs.push({
+      type: 'Invalid',
+      field: path,
+      value: v,
+      detail: `${path} in body must validate one and only one schema (oneOf)`,
+    });
+  if (s.not && validateSchema(v, s.not, path).length === 0)
+    errs.push({
+      type: 'Invalid',
+      field: path,
+      value: v,
+      detail: `${path} in body must not validate the schema (not)`,
+    });
   return errs;
 }
 
@@ -114,7 +212,12 @@ export function validateSchema(v: unknown, s: JsonSchema | undefined, path: stri
   if (v === null) return [];
   const errs: FieldError[] = [];
   if (s.enum && !s.enum.some((e) => jsonEqual(e, v))) {
-    errs.push({ type: 'NotSupported', field: path, value: v, detail: `supported values: ${s.enum.map((e) => JSON.stringify(e)).join(', ')}` });
+    errs.push({
+      type: 'NotSupported',
+      field: path,
+      value: v,
+      detail: `supported values: ${s.enum.map((e) => JSON.stringify(e)).join(', ')}`,
+    });
   }
   if (typeof v === 'number') errs.push(...checkNumber(v, s, path));
   else if (typeof v === 'string') errs.push(...checkString(v, s, path));

@@ -2,11 +2,17 @@ import { createHash } from 'node:crypto';
 import { groupVersion, type ResourceType } from '../api/resource-type.js';
 import type { ResourceRegistry } from './resource-registry.js';
 
-const PATCH_BODY_TYPES = ['application/json-patch+json', 'application/merge-patch+json', 'application/apply-patch+yaml'];
+const PATCH_BODY_TYPES = [
+  'application/json-patch+json',
+  'application/merge-patch+json',
+  'application/apply-patch+yaml',
+];
 
 function objectPath(type: ResourceType): string {
   const base = type.group ? `/apis/${type.group}/${type.version}` : `/api/${type.version}`;
-  return type.namespaced ? `${base}/namespaces/{namespace}/${type.plural}/{name}` : `${base}/${type.plural}/{name}`;
+  return type.namespaced
+    ? `${base}/namespaces/{namespace}/${type.plural}/{name}`
+    : `${base}/${type.plural}/{name}`;
 }
 
 function patchOperation(type: ResourceType): object {
@@ -14,8 +20,14 @@ function patchOperation(type: ResourceType): object {
     patch: {
       'x-kubernetes-group-version-kind': { group: type.group, version: type.version, kind: type.kind },
       'x-kubernetes-action': 'patch',
-      parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({ name, in: 'query', schema: { type: name === 'force' ? 'boolean' : 'string' } })),
-      requestBody: { content: Object.fromEntries(PATCH_BODY_TYPES.map((t) => [t, { schema: { type: 'object' } }])) },
+      parameters: ['dryRun', 'fieldManager', 'fieldValidation', 'force'].map((name) => ({
+        name,
+        in: 'query',
+        schema: { type: name === 'force' ? 'boolean' : 'string' },
+      })),
+      requestBody: {
+        content: Object.fromEntries(PATCH_BODY_TYPES.map((t) => [t, { schema: { type: 'object' } }])),
+      },
       responses: { '200': { description: 'OK' } },
     },
   };
@@ -26,11 +38,22 @@ function patchOperation(type: ResourceType): object {
  * (what kubectl's query-param verifier reads). Strategic merge is deliberately not listed, so kubectl builds it from
  * its compiled-in types (contract §2.6).
  */
-export function openApiV3GroupVersion(registry: ResourceRegistry, group: string, version: string): object | undefined {
+export function openApiV3GroupVersion(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+): object | undefined {
   const types = registry.resourcesOf(group, version);
   if (!types) return undefined;
-  const paths = Object.fromEntries(types.filter((t) => t.verbs.includes('patch')).map((t) => [objectPath(t), patchOperation(t)]));
-  return { openapi: '3.0.0', info: { title: 'Kubernetes', version: 'v1.32.4' }, components: { schemas: {} }, paths };
+  const paths = Object.fromEntries(
+    types.filter((t) => t.verbs.includes('patch')).map((t) => [objectPath(t), patchOperation(t)]),
+  );
+  return {
+    openapi: '3.0.0',
+    info: { title: 'Kubernetes', version: 'v1.32.4' },
+    components: { schemas: {} },
+    paths,
+  };
 }
 
 /** `GET /openapi/v3`: one entry per served GV, with a hash of its document so kubectl's HTTP cache stays fresh. */

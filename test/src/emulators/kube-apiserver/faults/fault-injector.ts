@@ -1,7 +1,14 @@
 import { ApiError } from '../api/api-error.js';
 import type { RequestRecord } from '../observability/request-log.js';
 import type { Watcher } from '../watch/watch-hub.js';
-import type { FaultConfig, FaultController, FaultRule, UnavailableWindow, WatchFaults, WatchTarget } from './fault-config.js';
+import type {
+  FaultConfig,
+  FaultController,
+  FaultRule,
+  UnavailableWindow,
+  WatchFaults,
+  WatchTarget,
+} from './fault-config.js';
 import { SeededRandom } from './seeded-random.js';
 
 /** What the router must do for one request. */
@@ -24,22 +31,42 @@ export interface FaultHooks {
 function injectedError(code: number): ApiError {
   switch (code) {
     case 429:
-      return new ApiError(429, 'TooManyRequests', 'Too many requests, please try again later.', { causes: [{ reason: 'TooManyRequests' }], retryAfterSeconds: 1 }, { 'Retry-After': '1' });
+      return new ApiError(
+        429,
+        'TooManyRequests',
+        'Too many requests, please try again later.',
+        { causes: [{ reason: 'TooManyRequests' }], retryAfterSeconds: 1 },
+        { 'Retry-After': '1' },
+      );
     case 503:
       return new ApiError(503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
     case 504:
-      return new ApiError(504, 'Timeout', 'the server was unable to return a response in the time allotted, but may still be processing the request', { retryAfterSeconds: 1 });
+      return new ApiError(
+        504,
+        'Timeout',
+        'the server was unable to return a response in the time allotted, but may still be processing the request',
+        { retryAfterSeconds: 1 },
+      );
     case 409:
       return new ApiError(409, 'Conflict', 'Operation cannot be fulfilled: injected conflict');
     case 410:
       return new ApiError(410, 'Expired', 'too old resource version: injected fault');
     default:
-      return new ApiError(code, 'InternalError', 'Internal error occurred: injected fault (tessera kube emulator)', { causes: [{ message: 'injected fault' }] });
+      return new ApiError(
+        code,
+        'InternalError',
+        'Internal error occurred: injected fault (tessera kube emulator)',
+        { causes: [{ message: 'injected fault' }] },
+      );
   }
 }
 
 function ruleMatches(rule: FaultRule, r: RequestRecord): boolean {
-  if (rule.verb !== undefined && (typeof rule.verb === 'string' ? rule.verb !== r.verb : !rule.verb.includes(r.verb))) return false;
+  if (
+    rule.verb !== undefined &&
+    (typeof rule.verb === 'string' ? rule.verb !== r.verb : !rule.verb.includes(r.verb))
+  )
+    return false;
   if (rule.resource !== undefined) {
     const [resource, sub] = rule.resource.split('/');
     if (resource !== r.resource || (sub !== undefined && sub !== r.subresource)) return false;
@@ -103,7 +130,11 @@ export class FaultInjector implements FaultController {
 
   makeUnavailable(window: UnavailableWindow = {}): void {
     const from = Date.now() + (window.startAfterMs ?? 0);
-    this.window = { from, until: window.durationMs === undefined ? Infinity : from + window.durationMs, mode: window.mode ?? 'status' };
+    this.window = {
+      from,
+      until: window.durationMs === undefined ? Infinity : from + window.durationMs,
+      mode: window.mode ?? 'status',
+    };
     if (!window.startAfterMs) this.disconnectWatches();
   }
 
@@ -154,7 +185,11 @@ export class FaultInjector implements FaultController {
     for (const active of this.rules) {
       const { rule } = active;
       if (!ruleMatches(rule, record)) continue;
-      if (rule.latencyMs !== undefined) latencyMs += typeof rule.latencyMs === 'number' ? rule.latencyMs : this.random.between(rule.latencyMs.min, rule.latencyMs.max);
+      if (rule.latencyMs !== undefined)
+        latencyMs +=
+          typeof rule.latencyMs === 'number'
+            ? rule.latencyMs
+            : this.random.between(rule.latencyMs.min, rule.latencyMs.max);
       if (!rule.errorRate || (rule.times !== undefined && active.fired >= rule.times)) continue;
       if (this.random.next() < rule.errorRate) {
         active.fired++;

@@ -16,12 +16,21 @@ export async function handleDeleteCollection(scope: ResourceScope): Promise<void
   const items: string[] = [];
   for (const s of page.items) {
     try {
-      const result = deleteObject(ctx.store, { ...options, type, namespace: s.object.metadata.namespace ?? '', name: s.object.metadata.name ?? '' });
+      const result = deleteObject(ctx.store, {
+        ...options,
+        type,
+        namespace: s.object.metadata.namespace ?? '',
+        name: s.object.metadata.name ?? '',
+      });
       items.push(writtenJson(type, result.object));
     } catch (err) {
       if (!(err instanceof ApiError && err.code === 404)) throw err;
     }
   }
   const meta = `{"resourceVersion":"${ctx.store.currentRv}"}`;
-  sendJson(scope.res, 200, `{"kind":"${type.listKind}","apiVersion":"${groupVersion(type)}","metadata":${meta},"items":[${items.join(',')}]}`);
+  sendJson(
+    scope.res,
+    200,
+    `{"kind":"${type.listKind}","apiVersion":"${groupVersion(type)}","metadata":${meta},"items":[${items.join(',')}]}`,
+  );
 }

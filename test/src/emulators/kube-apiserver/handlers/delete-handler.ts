@@ -12,7 +12,12 @@ import { writtenJson } from './write-reply.js';
 export async function handleDelete(scope: ResourceScope): Promise<void> {
   const { type } = scope;
   const options = deleteOptionsOf(scope.query, (await decodeBody(scope)).value);
-  const result = deleteObject(scope.ctx.store, { ...options, type, namespace: scope.namespace ?? '', name: scope.name ?? '' });
+  const result = deleteObject(scope.ctx.store, {
+    ...options,
+    type,
+    namespace: scope.namespace ?? '',
+    name: scope.name ?? '',
+  });
   if (result.outcome === 'pending') {
     sendJson(scope.res, 200, writtenJson(type, result.object));
     return;

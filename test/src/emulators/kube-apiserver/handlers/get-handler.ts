@@ -12,7 +12,15 @@ export function handleGet(scope: ResourceScope): void {
   const tableVersion = requestedTableVersion(scope.req.headers.accept);
   if (tableVersion) {
     const includeObject = (scope.query.get('includeObject') ?? 'Metadata') as IncludeObject;
-    sendJson(scope.res, 200, buildTable(type, [servedObject(type, stored)], { version: tableVersion, includeObject, resourceVersion: String(stored.rv) }));
+    sendJson(
+      scope.res,
+      200,
+      buildTable(type, [servedObject(type, stored)], {
+        version: tableVersion,
+        includeObject,
+        resourceVersion: String(stored.rv),
+      }),
+    );
     return;
   }
   sendJson(scope.res, 200, servedJson(type, stored));

@@ -39,7 +39,9 @@ export function selectPage(scope: Pick<ResourceScope, 'ctx' | 'type' | 'namespac
 
 /** The `<Kind>List` JSON, assembled from the stored bytes of each item. */
 export function listJson(type: ResourceType, page: ListPage): string {
-  const meta = page.continueToken ? `{"resourceVersion":"${page.resourceVersion}","continue":"${page.continueToken}"}` : `{"resourceVersion":"${page.resourceVersion}"}`;
+  const meta = page.continueToken
+    ? `{"resourceVersion":"${page.resourceVersion}","continue":"${page.continueToken}"}`
+    : `{"resourceVersion":"${page.resourceVersion}"}`;
   const items = page.items.map((s) => listItemJson(type, s)).join(',');
   return `{"kind":"${type.listKind}","apiVersion":"${groupVersion(type)}","metadata":${meta},"items":[${items}]}`;
 }
@@ -51,7 +53,16 @@ export function handleList(scope: ResourceScope): void {
   if (tableVersion) {
     const includeObject = (scope.query.get('includeObject') ?? 'Metadata') as IncludeObject;
     const objects = page.items.map((s) => servedObject(scope.type, s));
-    sendJson(scope.res, 200, buildTable(scope.type, objects, { version: tableVersion, includeObject, resourceVersion: String(page.resourceVersion), continueToken: page.continueToken }));
+    sendJson(
+      scope.res,
+      200,
+      buildTable(scope.type, objects, {
+        version: tableVersion,
+        includeObject,
+        resourceVersion: String(page.resourceVersion),
+        continueToken: page.continueToken,
+      }),
+    );
     return;
   }
   sendJson(scope.res, 200, listJson(scope.type, page));

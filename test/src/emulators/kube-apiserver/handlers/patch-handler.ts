@@ -21,7 +21,13 @@ export async function handlePatch(scope: ResourceScope): Promise<void> {
   const name = scope.name ?? '';
   if (patchType === 'apply' && !scope.subresource && !ctx.store.get(type.storageKey, namespace, name)) {
     const body = checkBodyType(type, patch, raw);
-    const created = createObject(ctx.store, type, scope.namespace, { ...body, metadata: { ...body.metadata, name } }, options);
+    const created = createObject(
+      ctx.store,
+      type,
+      scope.namespace,
+      { ...body, metadata: { ...body.metadata, name } },
+      options,
+    );
     replyWritten(scope, 201, created, options.warnings);
     return;
   }

@@ -9,7 +9,8 @@ import type { ResourceScope } from './resource-scope.js';
 function startVersion(value: string | null): number | undefined {
   if (value === null || value === '' || value === '0') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw badRequest(`resourceVersion: Invalid value: "${value}": must be a non-negative integer`);
+  if (!Number.isInteger(n) || n < 0)
+    throw badRequest(`resourceVersion: Invalid value: "${value}": must be a non-negative integer`);
   return n;
 }
 

@@ -11,6 +11,11 @@ export function writtenJson(type: ResourceType, object: StoredObject | KubeObjec
 }
 
 /** Replies with the written object and any field-validation warnings. */
-export function replyWritten(scope: ResourceScope, code: number, object: StoredObject | KubeObject, warnings: readonly string[]): void {
+export function replyWritten(
+  scope: ResourceScope,
+  code: number,
+  object: StoredObject | KubeObject,
+  warnings: readonly string[],
+): void {
   sendJson(scope.res, code, writtenJson(scope.type, object), warningHeaders(warnings));
 }

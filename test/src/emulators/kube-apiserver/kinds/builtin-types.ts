@@ -55,10 +55,12 @@ function builtin(s: Spec): ResourceType {
   };
 }
 
-const str = (path: string) => (o: KubeObject): string | undefined => {
-  const v = pick(o, path);
-  return v === undefined || v === null ? undefined : String(v);
-};
+const str =
+  (path: string) =>
+  (o: KubeObject): string | undefined => {
+    const v = pick(o, path);
+    return v === undefined || v === null ? undefined : String(v);
+  };
 
 const EVENT_FIELDS: FieldLabels = {
   'involvedObject.kind': str('involvedObject.kind'),
@@ -76,7 +78,12 @@ const EVENT_FIELDS: FieldLabels = {
 
 const EVENTS_V1_FIELDS: FieldLabels = {
   ...EVENT_FIELDS,
-  ...Object.fromEntries(['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'].map((f) => [`regarding.${f}`, str(`involvedObject.${f}`)])),
+  ...Object.fromEntries(
+    ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'].map((f) => [
+      `regarding.${f}`,
+      str(`involvedObject.${f}`),
+    ]),
+  ),
   reportingController: str('reportingComponent'),
 };
 
@@ -91,21 +98,168 @@ export function builtinTypes(handlers: VirtualHandlers): ResourceType[] {
   const plain = genericStrategy();
   const createOnly: readonly Verb[] = ['create'];
   return [
-    builtin({ group: '', version: 'v1', plural: 'namespaces', kind: 'Namespace', namespaced: false, strategy: namespaceStrategy, shortNames: ['ns'], subresources: ['status', 'finalize'], fieldLabels: { 'status.phase': str('status.phase') } }),
-    builtin({ group: '', version: 'v1', plural: 'secrets', kind: 'Secret', namespaced: true, strategy: secretStrategy, fieldLabels: { type: str('type') } }),
-    builtin({ group: '', version: 'v1', plural: 'configmaps', kind: 'ConfigMap', namespaced: true, strategy: configMapStrategy, shortNames: ['cm'] }),
-    builtin({ group: '', version: 'v1', plural: 'serviceaccounts', kind: 'ServiceAccount', namespaced: true, strategy: plain, shortNames: ['sa'], subresources: ['token'] }),
-    builtin({ group: '', version: 'v1', plural: 'events', kind: 'Event', namespaced: true, strategy: coreEventStrategy, shortNames: ['ev'], fieldLabels: EVENT_FIELDS }),
-    builtin({ group: '', version: 'v1', plural: 'resourcequotas', kind: 'ResourceQuota', namespaced: true, strategy: plain, shortNames: ['quota'], subresources: ['status'] }),
-    builtin({ group: '', version: 'v1', plural: 'limitranges', kind: 'LimitRange', namespaced: true, strategy: plain, shortNames: ['limits'] }),
-    builtin({ group: 'apps', version: 'v1', plural: 'deployments', kind: 'Deployment', namespaced: true, strategy: workloadStrategy('Deployment'), shortNames: ['deploy'], categories: ['all'], subresources: ['status'] }),
-    builtin({ group: 'apps', version: 'v1', plural: 'statefulsets', kind: 'StatefulSet', namespaced: true, strategy: workloadStrategy('StatefulSet'), shortNames: ['sts'], categories: ['all'], subresources: ['status'] }),
-    builtin({ group: 'apps', version: 'v1', plural: 'daemonsets', kind: 'DaemonSet', namespaced: true, strategy: workloadStrategy('DaemonSet'), shortNames: ['ds'], categories: ['all'], subresources: ['status'] }),
-    builtin({ group: 'events.k8s.io', version: 'v1', plural: 'events', kind: 'Event', namespaced: true, strategy: eventsV1Strategy, shortNames: ['ev'], storageKey: '/events', fieldLabels: EVENTS_V1_FIELDS, conversion: eventsV1Conversion, columns: BUILTIN_COLUMNS.Event }),
-    builtin({ group: 'authentication.k8s.io', version: 'v1', plural: 'tokenreviews', kind: 'TokenReview', namespaced: false, strategy: plain, verbs: createOnly, virtualCreate: handlers.tokenReview }),
-    builtin({ group: 'authorization.k8s.io', version: 'v1', plural: 'selfsubjectaccessreviews', kind: 'SelfSubjectAccessReview', namespaced: false, strategy: plain, verbs: createOnly, virtualCreate: handlers.accessReview }),
-    builtin({ group: 'authorization.k8s.io', version: 'v1', plural: 'subjectaccessreviews', kind: 'SubjectAccessReview', namespaced: false, strategy: plain, verbs: createOnly, virtualCreate: handlers.accessReview }),
-    builtin({ group: 'apiextensions.k8s.io', version: 'v1', plural: 'customresourcedefinitions', kind: 'CustomResourceDefinition', namespaced: false, strategy: crdStrategy, shortNames: ['crd', 'crds'], categories: ['api-extensions'], subresources: ['status'] }),
-    builtin({ group: 'coordination.k8s.io', version: 'v1', plural: 'leases', kind: 'Lease', namespaced: true, strategy: leaseStrategy }),
+    builtin({
+      group: '',
+      version: 'v1',
+      plural: 'namespaces',
+      kind: 'Namespace',
+      namespaced: false,
+      strategy: namespaceStrategy,
+      shortNames: ['ns'],
+      subresources: ['status', 'finalize'],
+      fieldLabels: { 'status.phase': str('status.phase') },
+    }),
+    builtin({
+      group: '',
+      version: 'v1',
+      plural: 'secrets',
+      kind: 'Secret',
+      namespaced: true,
+      strategy: secretStrategy,
+      fieldLabels: { type: str('type') },
+    }),
+    builtin({
+      group: '',
+      version: 'v1',
+      plural: 'configmaps',
+      kind: 'ConfigMap',
+      namespaced: true,
+      strategy: configMapStrategy,
+      shortNames: ['cm'],
+    }),
+    builtin({
+      group: '',
+      version: 'v1',
+      plural: 'serviceaccounts',
+      kind: 'ServiceAccount',
+      namespaced: true,
+      strategy: plain,
+      shortNames: ['sa'],
+      subresources: ['token'],
+    }),
+    builtin({
+      group: '',
+      version: 'v1',
+      plural: 'events',
+      kind: 'Event',
+      namespaced: true,
+      strategy: coreEventStrategy,
+      shortNames: ['ev'],
+      fieldLabels: EVENT_FIELDS,
+    }),
+    builtin({
+      group: '',
+      version: 'v1',
+      plural: 'resourcequotas',
+      kind: 'ResourceQuota',
+      namespaced: true,
+      strategy: plain,
+      shortNames: ['quota'],
+      subresources: ['status'],
+    }),
+    builtin({
+      group: '',
+      version: 'v1',
+      plural: 'limitranges',
+      kind: 'LimitRange',
+      namespaced: true,
+      strategy: plain,
+      shortNames: ['limits'],
+    }),
+    builtin({
+      group: 'apps',
+      version: 'v1',
+      plural: 'deployments',
+      kind: 'Deployment',
+      namespaced: true,
+      strategy: workloadStrategy('Deployment'),
+      shortNames: ['deploy'],
+      categories: ['all'],
+      subresources: ['status'],
+    }),
+    builtin({
+      group: 'apps',
+      version: 'v1',
+      plural: 'statefulsets',
+      kind: 'StatefulSet',
+      namespaced: true,
+      strategy: workloadStrategy('StatefulSet'),
+      shortNames: ['sts'],
+      categories: ['all'],
+      subresources: ['status'],
+    }),
+    builtin({
+      group: 'apps',
+      version: 'v1',
+      plural: 'daemonsets',
+      kind: 'DaemonSet',
+      namespaced: true,
+      strategy: workloadStrategy('DaemonSet'),
+      shortNames: ['ds'],
+      categories: ['all'],
+      subresources: ['status'],
+    }),
+    builtin({
+      group: 'events.k8s.io',
+      version: 'v1',
+      plural: 'events',
+      kind: 'Event',
+      namespaced: true,
+      strategy: eventsV1Strategy,
+      shortNames: ['ev'],
+      storageKey: '/events',
+      fieldLabels: EVENTS_V1_FIELDS,
+      conversion: eventsV1Conversion,
+      columns: BUILTIN_COLUMNS.Event,
+    }),
+    builtin({
+      group: 'authentication.k8s.io',
+      version: 'v1',
+      plural: 'tokenreviews',
+      kind: 'TokenReview',
+      namespaced: false,
+      strategy: plain,
+      verbs: createOnly,
+      virtualCreate: handlers.tokenReview,
+    }),
+    builtin({
+      group: 'authorization.k8s.io',
+      version: 'v1',
+      plural: 'selfsubjectaccessreviews',
+      kind: 'SelfSubjectAccessReview',
+      namespaced: false,
+      strategy: plain,
+      verbs: createOnly,
+      virtualCreate: handlers.accessReview,
+    }),
+    builtin({
+      group: 'authorization.k8s.io',
+      version: 'v1',
+      plural: 'subjectaccessreviews',
+      kind: 'SubjectAccessReview',
+      namespaced: false,
+      strategy: plain,
+      verbs: createOnly,
+      virtualCreate: handlers.accessReview,
+    }),
+    builtin({
+      group: 'apiextensions.k8s.io',
+      version: 'v1',
+      plural: 'customresourcedefinitions',
+      kind: 'CustomResourceDefinition',
+      namespaced: false,
+      strategy: crdStrategy,
+      shortNames: ['crd', 'crds'],
+      categories: ['api-extensions'],
+      subresources: ['status'],
+    }),
+    builtin({
+      group: 'coordination.k8s.io',
+      version: 'v1',
+      plural: 'leases',
+      kind: 'Lease',
+      namespaced: true,
+      strategy: leaseStrategy,
+    }),
   ];
 }

@@ -27,5 +27,10 @@ function rename(obj: KubeObject, pairs: ReadonlyArray<[string, string]>, apiVers
 /** Both Event APIs share one storage (core/v1 shape), as in Kubernetes. */
 export const eventsV1Conversion: ObjectConversion = {
   toStorage: (obj) => rename(obj, RENAMES, 'v1'),
-  fromStorage: (obj) => rename(obj, RENAMES.map(([a, b]) => [b, a]), 'events.k8s.io/v1'),
+  fromStorage: (obj) =>
+    rename(
+      obj,
+      RENAMES.map(([a, b]) => [b, a]),
+      'events.k8s.io/v1',
+    ),
 };

@@ -18,7 +18,10 @@ const DEFAULTS: Record<Kind, JsonObject> = {
     updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } },
     persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' },
   },
-  DaemonSet: { revisionHistoryLimit: 10, updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } } },
+  DaemonSet: {
+    revisionHistoryLimit: 10,
+    updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 1, maxSurge: 0 } },
+  },
 };
 
 function applyDefaults(kind: Kind, obj: KubeObject): void {
@@ -32,17 +35,32 @@ function applyDefaults(kind: Kind, obj: KubeObject): void {
 }
 
 function validate(obj: KubeObject, old: KubeObject | undefined): FieldError[] {
-  const spec = (obj.spec ?? {}) as { selector?: { matchLabels?: Record<string, string> }; template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: unknown[] } } };
+  const spec = (obj.spec ?? {}) as {
+    selector?: { matchLabels?: Record<string, string> };
+    template?: { metadata?: { labels?: Record<string, string> }; spec?: { containers?: unknown[] } };
+  };
   const errs: FieldError[] = [];
   if (!spec.selector) errs.push({ type: 'Required', field: 'spec.selector' });
   const labels = spec.template?.metadata?.labels ?? {};
   const wanted = spec.selector?.matchLabels ?? {};
   if (spec.selector && Object.entries(wanted).some(([k, v]) => labels[k] !== v)) {
-    errs.push({ type: 'Invalid', field: 'spec.template.metadata.labels', value: labels, detail: '`selector` does not match template `labels`' });
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.template.metadata.labels',
+      value: labels,
+      detail: '`selector` does not match template `labels`',
+    });
   }
-  if (!Array.isArray(spec.template?.spec?.containers) || spec.template.spec.containers.length === 0) errs.push({ type: 'Required', field: 'spec.template.spec.containers' });
+  if (!Array.isArray(spec.template?.spec?.containers) || spec.template.spec.containers.length === 0)
+    errs.push({ type: 'Required', field: 'spec.template.spec.containers' });
   const oldSelector = (old?.spec as { selector?: unknown } | undefined)?.selector;
-  if (old && !jsonEqual(oldSelector, spec.selector)) errs.push({ type: 'Invalid', field: 'spec.selector', value: spec.selector ?? null, detail: 'field is immutable' });
+  if (old && !jsonEqual(oldSelector, spec.selector))
+    errs.push({
+      type: 'Invalid',
+      field: 'spec.selector',
+      value: spec.selector ?? null,
+      detail: 'field is immutable',
+    });
   return errs;
 }
 

@@ -7,6 +7,11 @@ export function dropEmptyMetadata(obj: KubeObject): void {
   const m = obj.metadata;
   for (const key of OMIT_WHEN_EMPTY) {
     const v = m[key];
-    if (v === null || (Array.isArray(v) && v.length === 0) || (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)) delete m[key];
+    if (
+      v === null ||
+      (Array.isArray(v) && v.length === 0) ||
+      (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)
+    )
+      delete m[key];
   }
 }

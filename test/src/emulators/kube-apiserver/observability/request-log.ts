@@ -37,11 +37,13 @@ export interface RequestFilter {
 
 function matches(r: RequestRecord, f: RequestFilter): boolean {
   if (f.since !== undefined && r.seq <= f.since) return false;
-  if (f.verb !== undefined && (typeof f.verb === 'string' ? r.verb !== f.verb : !f.verb.includes(r.verb))) return false;
+  if (f.verb !== undefined && (typeof f.verb === 'string' ? r.verb !== f.verb : !f.verb.includes(r.verb)))
+    return false;
   if (f.resource !== undefined) {
     const [resource, sub] = f.resource.split('/');
     if (r.resource !== resource) return false;
-    if (sub !== undefined ? r.subresource !== sub : r.subresource !== undefined && !f.includeSubresources) return false;
+    if (sub !== undefined ? r.subresource !== sub : r.subresource !== undefined && !f.includeSubresources)
+      return false;
   }
   if (f.group !== undefined && r.group !== f.group) return false;
   if (f.namespace !== undefined && r.namespace !== f.namespace) return false;
@@ -64,7 +66,14 @@ export class RequestLog {
 
   /** Starts a record (the router fills verb/resource as it learns them). */
   begin(method: string, path: string, userAgent: string): RequestRecord {
-    const record: RequestRecord = { seq: ++this.seq, time: Date.now(), method, path, userAgent, verb: 'nonresource' };
+    const record: RequestRecord = {
+      seq: ++this.seq,
+      time: Date.now(),
+      method,
+      path,
+      userAgent,
+      verb: 'nonresource',
+    };
     this.records.push(record);
     if (this.records.length > this.capacity * 1.25) this.records = this.records.slice(-this.capacity);
     return record;
@@ -119,7 +128,11 @@ export class RequestLog {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${n} request(s) matching ${JSON.stringify(filter)}; saw ${this.count(filter)}`));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${n} request(s) matching ${JSON.stringify(filter)}; saw ${this.count(filter)}`,
+          ),
+        );
       }, timeoutMs);
       const cleanup = (): void => {
         clearTimeout(timer);

@@ -15,7 +15,9 @@ export interface CrdPrinterColumn {
 }
 
 function firstResult(obj: KubeObject, jsonPath: string): unknown {
-  const path = jsonPath.startsWith('$') ? jsonPath : `$${jsonPath.startsWith('.') || jsonPath.startsWith('[') ? '' : '.'}${jsonPath}`;
+  const path = jsonPath.startsWith('$')
+    ? jsonPath
+    : `$${jsonPath.startsWith('.') || jsonPath.startsWith('[') ? '' : '.'}${jsonPath}`;
   try {
     const results = JSONPath({ path, json: obj, wrap: true }) as unknown[];
     return results.length > 0 ? results[0] : undefined;
@@ -37,7 +39,11 @@ function cellFor(type: string, value: unknown, now: number): unknown {
     case 'date':
       return typeof value === 'string' ? ageOf(value, now) : null;
     case 'string':
-      return typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      return typeof value === 'string'
+        ? value
+        : typeof value === 'object'
+          ? JSON.stringify(value)
+          : String(value);
     default:
       return null;
   }
@@ -46,19 +52,22 @@ function cellFor(type: string, value: unknown, now: number): unknown {
 /** Table columns of a CRD version: Name, then each printer column; with none, Name and Age (type date). */
 export function customResourceColumns(columns: readonly CrdPrinterColumn[] | undefined): PrinterColumn[] {
   if (!columns || columns.length === 0) {
-    return [NAME_COLUMN, { ...CREATED_AT_COLUMN, name: 'Age', cell: (o, now) => ageOf(o.metadata.creationTimestamp, now) }];
+    return [
+      NAME_COLUMN,
+      { ...CREATED_AT_COLUMN, name: 'Age', cell: (o, now) => ageOf(o.metadata.creationTimestamp, now) },
+    ];
   }
   return [
     NAME_COLUMN,
-    ...columns.map(
-      (c): PrinterColumn => ({
-        name: c.name,
-        type: (['string', 'integer', 'number', 'boolean', 'date'].includes(c.type) ? c.type : 'string') as PrinterColumn['type'],
-        format: c.format,
-        description: c.description ?? `Custom resource definition column (in JSONPath format): ${c.jsonPath}`,
-        priority: c.priority ?? 0,
-        cell: (o, now) => cellFor(c.type, firstResult(o, c.jsonPath), now),
-      }),
-    ),
+    ...columns.map((c): PrinterColumn => ({
+      name: c.name,
+      type: (['string', 'integer', 'number', 'boolean', 'date'].includes(c.type)
+        ? c.type
+        : 'string') as PrinterColumn['type'],
+      format: c.format,
+      description: c.description ?? `Custom resource definition column (in JSONPath format): ${c.jsonPath}`,
+      priority: c.priority ?? 0,
+      cell: (o, now) => cellFor(c.type, firstResult(o, c.jsonPath), now),
+    })),
   ];
 }

@@ -36,7 +36,11 @@ export interface TableOptions {
 }
 
 /** Builds a `meta.k8s.io` Table for objects of one type (server-side printing for `kubectl get`). */
-export function buildTable(type: ResourceType, objects: readonly KubeObject[], options: TableOptions): Record<string, unknown> {
+export function buildTable(
+  type: ResourceType,
+  objects: readonly KubeObject[],
+  options: TableOptions,
+): Record<string, unknown> {
   const now = Date.now();
   const metadata: Record<string, string> = { resourceVersion: options.resourceVersion };
   if (options.continueToken) metadata.continue = options.continueToken;
@@ -44,7 +48,13 @@ export function buildTable(type: ResourceType, objects: readonly KubeObject[], o
     kind: 'Table',
     apiVersion: `meta.k8s.io/${options.version}`,
     metadata,
-    columnDefinitions: type.columns.map((c) => ({ name: c.name, type: c.type, format: c.format ?? '', description: c.description, priority: c.priority })),
+    columnDefinitions: type.columns.map((c) => ({
+      name: c.name,
+      type: c.type,
+      format: c.format ?? '',
+      description: c.description,
+      priority: c.priority,
+    })),
     rows: objects.map((o) => {
       const row: Record<string, unknown> = { cells: type.columns.map((c) => c.cell(o, now) ?? null) };
       if (options.includeObject !== 'None') row.object = rowObject(o, options.includeObject, options.version);

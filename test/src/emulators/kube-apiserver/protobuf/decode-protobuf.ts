@@ -12,14 +12,16 @@ function mapEntry(bytes: Uint8Array, valueAsBytes: boolean): [string, string] {
   let value = '';
   for (const f of readFields(bytes)) {
     if (f.number === 1 && f.bytes) key = utf8.decode(f.bytes);
-    if (f.number === 2 && f.bytes) value = valueAsBytes ? Buffer.from(f.bytes).toString('base64') : utf8.decode(f.bytes);
+    if (f.number === 2 && f.bytes)
+      value = valueAsBytes ? Buffer.from(f.bytes).toString('base64') : utf8.decode(f.bytes);
   }
   return [key, value];
 }
 
 function timeOf(bytes: Uint8Array): string | null {
   let seconds = 0;
-  for (const f of readFields(bytes)) if (f.number === 1 && f.varint !== undefined) seconds = varintToNumber(f.varint);
+  for (const f of readFields(bytes))
+    if (f.number === 1 && f.varint !== undefined) seconds = varintToNumber(f.varint);
   return seconds === 0 ? null : new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -66,7 +68,8 @@ function quantityEntry(bytes: Uint8Array): [string, string] {
   let value = '';
   for (const f of readFields(bytes)) {
     if (f.number === 1 && f.bytes) key = utf8.decode(f.bytes);
-    if (f.number === 2 && f.bytes) for (const q of readFields(f.bytes)) if (q.number === 1 && q.bytes) value = utf8.decode(q.bytes);
+    if (f.number === 2 && f.bytes)
+      for (const q of readFields(f.bytes)) if (q.number === 1 && q.bytes) value = utf8.decode(q.bytes);
   }
   return [key, value];
 }
@@ -78,13 +81,16 @@ export function decodeMessage(bytes: Uint8Array, schema: Schema): Record<string,
     const spec = schema[f.number];
     if (!spec) continue;
     const [name, kind, repeated] = spec;
-    let value: unknown;
     if (kind === 'map' || kind === 'bytesMap' || kind === 'quantity') {
-      const [k, v] = kind === 'quantity' ? quantityEntry(f.bytes ?? new Uint8Array()) : mapEntry(f.bytes ?? new Uint8Array(), kind === 'bytesMap');
+      const [k, v] =
+        kind === 'quantity'
+          ? quantityEntry(f.bytes ?? new Uint8Array())
+          : mapEntry(f.bytes ?? new Uint8Array(), kind === 'bytesMap');
       out[name] = { ...((out[name] as object) ?? {}), [k]: v };
       continue;
     }
-    value = typeof kind === 'object' ? decodeMessage(f.bytes ?? new Uint8Array(), kind) : scalar(kind, f);
+    const value =
+      typeof kind === 'object' ? decodeMessage(f.bytes ?? new Uint8Array(), kind) : scalar(kind, f);
     if (value === undefined && !repeated) continue;
     if (repeated) out[name] = [...((out[name] as unknown[]) ?? []), value];
     else out[name] = value;
@@ -97,7 +103,8 @@ export function decodeMessage(bytes: Uint8Array, schema: Schema): Record<string,
  * outside the supported set get 415, naming the JSON alternative.
  */
 export function decodeKubernetesProtobuf(body: Buffer): Record<string, unknown> {
-  if (body.length < 4 || MAGIC.some((b, i) => body[i] !== b)) throw unsupportedMediaType(['application/json', 'application/yaml']);
+  if (body.length < 4 || MAGIC.some((b, i) => body[i] !== b))
+    throw unsupportedMediaType(['application/json', 'application/yaml']);
   let apiVersion = '';
   let kind = '';
   let raw: Uint8Array = new Uint8Array();

@@ -26,11 +26,15 @@ export function buildContext(o: ContextOptions): EmulatorContext {
   const store = new ObjectStore();
   const hub = new WatchHub(store, o.watchHistorySize);
   const registry = new ResourceRegistry();
-  const faults = new FaultInjector(o.seed, { openWatches: () => hub.open(), compactHistory: () => hub.compact(store.currentRv) });
+  const faults = new FaultInjector(o.seed, {
+    openWatches: () => hub.open(),
+    compactHistory: () => hub.compact(store.currentRv),
+  });
   if (o.faults) faults.configure({ seed: o.seed, ...o.faults });
   const authenticator = new Authenticator(o.adminToken, o.issuer, store, o.acceptAnyToken);
   const tokenReview = tokenReviewHandler(authenticator, o.adminToken, o.issuer.issuer);
-  for (const type of builtinTypes({ tokenReview, accessReview: accessReviewHandler })) registry.register(type);
+  for (const type of builtinTypes({ tokenReview, accessReview: accessReviewHandler }))
+    registry.register(type);
   return {
     store,
     hub,

@@ -11,7 +11,9 @@ export function readBody(req: IncomingMessage): Promise<Buffer> {
     req.on('data', (c: Buffer) => {
       size += c.length;
       if (size > MAX_BODY_BYTES) {
-        reject(new ApiError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`));
+        reject(
+          new ApiError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`),
+        );
         req.destroy();
         return;
       }
@@ -29,15 +31,26 @@ export function warningHeaders(warnings: readonly string[]): Record<string, stri
 }
 
 /** Writes a JSON response (every body the API writes is `application/json`). */
-export function sendJson(res: ServerResponse, code: number, body: string | object, headers: Record<string, string | string[]> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  code: number,
+  body: string | object,
+  headers: Record<string, string | string[]> = {},
+): void {
   const text = typeof body === 'string' ? body : JSON.stringify(body);
-  res.writeHead(code, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Content-Length': Buffer.byteLength(text), ...headers });
+  res.writeHead(code, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Content-Length': Buffer.byteLength(text),
+    ...headers,
+  });
   res.end(text);
 }
 
 /** Writes a Status error; anything that is not an ApiError becomes a 500. */
 export function sendError(res: ServerResponse, err: unknown): void {
-  const apiError = err instanceof ApiError ? err : internalError(err instanceof Error ? err.message : String(err));
+  const apiError =
+    err instanceof ApiError ? err : internalError(err instanceof Error ? err.message : String(err));
   if (res.headersSent) {
     res.destroy();
     return;

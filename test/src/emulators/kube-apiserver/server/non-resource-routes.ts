@@ -15,7 +15,14 @@ import { sendJson } from './http-io.js';
 
 /** Paths served without authentication (as real clusters allow for these). */
 export function isPublicPath(path: string): boolean {
-  return path === '/version' || path === '/healthz' || path === '/livez' || path === '/readyz' || path === '/.well-known/openid-configuration' || path === '/openid/v1/jwks';
+  return (
+    path === '/version' ||
+    path === '/healthz' ||
+    path === '/livez' ||
+    path === '/readyz' ||
+    path === '/.well-known/openid-configuration' ||
+    path === '/openid/v1/jwks'
+  );
 }
 
 function sendText(res: ServerResponse, code: number, text: string, contentType: string): void {
@@ -24,11 +31,19 @@ function sendText(res: ServerResponse, code: number, text: string, contentType: 
 }
 
 /** Serves /version, health, OIDC discovery and OpenAPI; returns false when the path is not one of them. */
-export function serveNonResource(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, path: string): boolean {
+export function serveNonResource(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): boolean {
   if (path === '/version') sendJson(res, 200, VERSION_INFO);
-  else if (path === '/healthz' || path === '/livez' || path === '/readyz') sendText(res, 200, 'ok', 'text/plain; charset=utf-8');
-  else if (path === '/.well-known/openid-configuration') sendJson(res, 200, ctx.issuer.openidConfiguration(`${ctx.settings.url}/openid/v1/jwks`));
-  else if (path === '/openid/v1/jwks') sendJson(res, 200, ctx.issuer.jwks(), { 'Content-Type': 'application/jwk-set+json' });
+  else if (path === '/healthz' || path === '/livez' || path === '/readyz')
+    sendText(res, 200, 'ok', 'text/plain; charset=utf-8');
+  else if (path === '/.well-known/openid-configuration')
+    sendJson(res, 200, ctx.issuer.openidConfiguration(`${ctx.settings.url}/openid/v1/jwks`));
+  else if (path === '/openid/v1/jwks')
+    sendJson(res, 200, ctx.issuer.jwks(), { 'Content-Type': 'application/jwk-set+json' });
   else if (path === '/openapi/v2') serveOpenApiV2(req, res);
   else if (path === '/openapi/v3') sendJson(res, 200, openApiV3Root(ctx.registry));
   else if (path.startsWith('/openapi/v3/')) serveOpenApiV3(ctx, res, path.slice('/openapi/v3/'.length));
@@ -43,7 +58,12 @@ function serveOpenApiV2(req: IncomingMessage, res: ServerResponse): void {
     sendText(res, 200, '', 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf');
     return;
   }
-  sendJson(res, 200, { swagger: '2.0', info: { title: 'Kubernetes', version: 'v1.32.4' }, paths: {}, definitions: {} });
+  sendJson(res, 200, {
+    swagger: '2.0',
+    info: { title: 'Kubernetes', version: 'v1.32.4' },
+    paths: {},
+    definitions: {},
+  });
 }
 
 function serveOpenApiV3(ctx: EmulatorContext, res: ServerResponse, rest: string): void {
@@ -55,19 +75,35 @@ function serveOpenApiV3(ctx: EmulatorContext, res: ServerResponse, rest: string)
 }
 
 /** Discovery: `/api`, `/apis` (legacy or aggregated), `/apis/<g>`, `/api/v1`, `/apis/<g>/<v>`. */
-export function serveDiscovery(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, target: { kind: string; group?: string; version?: string }): void {
+export function serveDiscovery(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  target: { kind: string; group?: string; version?: string },
+): void {
   if (target.kind === 'api-root' || target.kind === 'apis-root') {
     const aggregated = requestedAggregatedVersion(req.headers.accept);
     const core = target.kind === 'api-root';
     if (aggregated) {
       const doc = aggregatedDiscoveryDocument(ctx.registry, core, `apidiscovery.k8s.io/${aggregated}`);
-      sendJson(res, 200, doc, { 'Content-Type': `application/json;g=apidiscovery.k8s.io;v=${aggregated};as=APIGroupDiscoveryList`, Vary: 'Accept' });
+      sendJson(res, 200, doc, {
+        'Content-Type': `application/json;g=apidiscovery.k8s.io;v=${aggregated};as=APIGroupDiscoveryList`,
+        Vary: 'Accept',
+      });
       return;
     }
-    sendJson(res, 200, core ? apiVersionsDocument(ctx.settings.serverAddress) : apiGroupListDocument(ctx.registry), { Vary: 'Accept' });
+    sendJson(
+      res,
+      200,
+      core ? apiVersionsDocument(ctx.settings.serverAddress) : apiGroupListDocument(ctx.registry),
+      { Vary: 'Accept' },
+    );
     return;
   }
-  const doc = target.kind === 'group' ? apiGroupDocument(ctx.registry, target.group ?? '') : apiResourceListDocument(ctx.registry, target.group ?? '', target.version ?? '');
+  const doc =
+    target.kind === 'group'
+      ? apiGroupDocument(ctx.registry, target.group ?? '')
+      : apiResourceListDocument(ctx.registry, target.group ?? '', target.version ?? '');
   if (!doc) throw unknownResource();
   sendJson(res, 200, doc);
 }

@@ -8,7 +8,11 @@ import { isPublicPath, serveDiscovery, serveNonResource } from './non-resource-r
 import { dispatch, verbOf } from './resource-dispatch.js';
 import { parseApiPath, resolveResource } from './resource-path.js';
 
-const UNAVAILABLE = new ApiError(503, 'ServiceUnavailable', 'the server is currently unable to handle the request');
+const UNAVAILABLE = new ApiError(
+  503,
+  'ServiceUnavailable',
+  'the server is currently unable to handle the request',
+);
 
 function once<T>(fn: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined;
@@ -21,25 +25,63 @@ async function applyFaults(ctx: EmulatorContext, record: RequestRecord): Promise
   if (decision.error) throw decision.error;
 }
 
-async function serveResource(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, path: string, query: URLSearchParams, record: RequestRecord): Promise<void> {
+async function serveResource(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  query: URLSearchParams,
+  record: RequestRecord,
+): Promise<void> {
   const api = parseApiPath(path);
   if (!api) throw unknownResource();
   if (api.kind !== 'group-version' || api.rest.length === 0) {
     ctx.requestLog.commit();
-    serveDiscovery(ctx, req, res, api.kind === 'group-version' ? { kind: 'group-version', group: api.group, version: api.version } : api);
+    serveDiscovery(
+      ctx,
+      req,
+      res,
+      api.kind === 'group-version' ? { kind: 'group-version', group: api.group, version: api.version } : api,
+    );
     return;
   }
   const target = resolveResource(ctx.registry, api.group, api.version, api.rest);
   const verb = verbOf(req.method ?? 'GET', target, query);
-  Object.assign(record, { verb, group: target.type.group, version: target.type.version, resource: target.type.plural, subresource: target.subresource, namespace: target.namespace, name: target.name });
+  Object.assign(record, {
+    verb,
+    group: target.type.group,
+    version: target.type.version,
+    resource: target.type.plural,
+    subresource: target.subresource,
+    namespace: target.namespace,
+    name: target.name,
+  });
   ctx.requestLog.commit();
   await applyFaults(ctx, record);
   const bodyBytes = once(() => readBody(req));
-  const scope: ResourceScope = { ctx, req, res, query, verb, type: target.type, namespace: target.namespace, name: target.name, subresource: target.subresource, record, bodyBytes, body: async () => (await bodyBytes()).toString('utf8') };
+  const scope: ResourceScope = {
+    ctx,
+    req,
+    res,
+    query,
+    verb,
+    type: target.type,
+    namespace: target.namespace,
+    name: target.name,
+    subresource: target.subresource,
+    record,
+    bodyBytes,
+    body: async () => (await bodyBytes()).toString('utf8'),
+  };
   await dispatch(scope);
 }
 
-async function route(ctx: EmulatorContext, req: IncomingMessage, res: ServerResponse, record: RequestRecord): Promise<void> {
+async function route(
+  ctx: EmulatorContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  record: RequestRecord,
+): Promise<void> {
   const raw = req.url ?? '/';
   const q = raw.indexOf('?');
   const rawPath = (q < 0 ? raw : raw.slice(0, q)).split('#')[0];
@@ -60,9 +102,15 @@ async function route(ctx: EmulatorContext, req: IncomingMessage, res: ServerResp
 }
 
 /** The HTTP request listener: logging, unavailability, authentication, then non-resource or resource routes. */
-export function createRequestListener(ctx: EmulatorContext): (req: IncomingMessage, res: ServerResponse) => void {
+export function createRequestListener(
+  ctx: EmulatorContext,
+): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    const record = ctx.requestLog.begin(req.method ?? 'GET', req.url ?? '/', String(req.headers['user-agent'] ?? ''));
+    const record = ctx.requestLog.begin(
+      req.method ?? 'GET',
+      req.url ?? '/',
+      String(req.headers['user-agent'] ?? ''),
+    );
     route(ctx, req, res, record)
       .catch((err) => sendError(res, err))
       .finally(() => {

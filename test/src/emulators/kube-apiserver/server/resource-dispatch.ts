@@ -15,14 +15,22 @@ import type { ResourceTarget } from './resource-path.js';
 const NOT_ALLOWED = 'the server does not allow this method on the requested resource';
 
 /** Subresources each HTTP method may address. */
-const SUBRESOURCE_METHODS: Record<string, readonly string[]> = { GET: ['status'], PUT: ['status', 'finalize'], PATCH: ['status'], POST: ['token'], DELETE: [] };
+const SUBRESOURCE_METHODS: Record<string, readonly string[]> = {
+  GET: ['status'],
+  PUT: ['status', 'finalize'],
+  PATCH: ['status'],
+  POST: ['token'],
+  DELETE: [],
+};
 
 /** The Kubernetes verb of a request, or a 405. */
 export function verbOf(method: string, target: ResourceTarget, query: URLSearchParams): Verb {
   const { name, subresource, type } = target;
-  if (subresource !== undefined && !(SUBRESOURCE_METHODS[method] ?? []).includes(subresource)) throw methodNotAllowed(NOT_ALLOWED);
+  if (subresource !== undefined && !(SUBRESOURCE_METHODS[method] ?? []).includes(subresource))
+    throw methodNotAllowed(NOT_ALLOWED);
   let verb: Verb;
-  if (method === 'GET') verb = name === undefined ? (['true', '1'].includes(query.get('watch') ?? '') ? 'watch' : 'list') : 'get';
+  if (method === 'GET')
+    verb = name === undefined ? (['true', '1'].includes(query.get('watch') ?? '') ? 'watch' : 'list') : 'get';
   else if (method === 'POST' && (name === undefined) === (subresource === undefined)) verb = 'create';
   else if (method === 'PUT' && name !== undefined) verb = 'update';
   else if (method === 'PATCH' && name !== undefined) verb = 'patch';

@@ -7,11 +7,19 @@ export type ApiPath =
   | { readonly kind: 'api-root' }
   | { readonly kind: 'apis-root' }
   | { readonly kind: 'group'; readonly group: string }
-  | { readonly kind: 'group-version'; readonly group: string; readonly version: string; readonly rest: readonly string[] };
+  | {
+      readonly kind: 'group-version';
+      readonly group: string;
+      readonly version: string;
+      readonly rest: readonly string[];
+    };
 
 /** Splits `/api/...` and `/apis/...` paths; undefined for anything else. */
 export function parseApiPath(path: string): ApiPath | undefined {
-  const parts = path.split('/').filter((p) => p.length > 0).map(decodeURIComponent);
+  const parts = path
+    .split('/')
+    .filter((p) => p.length > 0)
+    .map(decodeURIComponent);
   if (parts[0] === 'api') {
     if (parts.length === 1) return { kind: 'api-root' };
     return { kind: 'group-version', group: '', version: parts[1], rest: parts.slice(2) };
@@ -32,7 +40,11 @@ export interface ResourceTarget {
   readonly subresource?: string;
 }
 
-function target(type: ResourceType | undefined, namespace: string | undefined, tail: readonly string[]): ResourceTarget {
+function target(
+  type: ResourceType | undefined,
+  namespace: string | undefined,
+  tail: readonly string[],
+): ResourceTarget {
   if (!type || tail.length > 2) throw unknownResource();
   const [name, subresource] = tail;
   if (subresource !== undefined && !type.subresources.includes(subresource)) throw unknownResource();
@@ -44,7 +56,12 @@ function target(type: ResourceType | undefined, namespace: string | undefined, t
  * Resolves `rest` (the segments after the group-version) to a resource. `namespaces/<x>/<y>` is the namespaced
  * collection `<y>` when `<y>` is a namespaced resource of the GV, else a Namespace subresource. Throws 404.
  */
-export function resolveResource(registry: ResourceRegistry, group: string, version: string, rest: readonly string[]): ResourceTarget {
+export function resolveResource(
+  registry: ResourceRegistry,
+  group: string,
+  version: string,
+  rest: readonly string[],
+): ResourceTarget {
   if (rest[0] === 'namespaces' && rest.length >= 3) {
     const nested = registry.find(group, version, rest[2]);
     if (nested?.namespaced) return target(nested, rest[1], rest.slice(3));

@@ -10,7 +10,11 @@ import {
   ApiextensionsV1Api,
   EventsV1Api,
 } from '@kubernetes/client-node';
-import { startKubeApiServer, type KubeApiServer, type KubeApiServerOptions } from '../start-kube-api-server.js';
+import {
+  startKubeApiServer,
+  type KubeApiServer,
+  type KubeApiServerOptions,
+} from '../start-kube-api-server.js';
 
 /** A started emulator with client-node APIs configured from its kubeconfig. */
 export interface KubeTestEnv {
@@ -44,7 +48,9 @@ export async function startKubeTestEnv(options: KubeApiServerOptions = {}): Prom
 }
 
 /** The error a client-node call rejected with, or a failure if it resolved. */
-export async function apiError(call: Promise<unknown>): Promise<{ code: number; status: Record<string, unknown> }> {
+export async function apiError(
+  call: Promise<unknown>,
+): Promise<{ code: number; status: Record<string, unknown> }> {
   try {
     await call;
   } catch (err) {
@@ -58,7 +64,10 @@ export async function apiError(call: Promise<unknown>): Promise<{ code: number; 
 }
 
 /** Polls `condition` until it returns a truthy value or the deadline passes. */
-export async function waitFor<T>(condition: () => T | Promise<T>, options: { timeoutMs?: number; what?: string } = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+  condition: () => T | Promise<T>,
+  options: { timeoutMs?: number; what?: string } = {},
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + (options.timeoutMs ?? 5000);
   for (;;) {
     const value = await condition();
@@ -76,16 +85,31 @@ export interface RawReply {
 }
 
 /** Raw HTTPS request to the emulator (for what client-node cannot express), verified against its CA. */
-export function rawRequest(server: KubeApiServer, method: string, path: string, options: { body?: string; headers?: Record<string, string>; token?: string | null } = {}): Promise<RawReply> {
+export function rawRequest(
+  server: KubeApiServer,
+  method: string,
+  path: string,
+  options: { body?: string; headers?: Record<string, string>; token?: string | null } = {},
+): Promise<RawReply> {
   const url = new URL(path, server.url);
   const token = options.token === undefined ? server.adminToken : options.token;
-  const headers: Record<string, string> = { Accept: 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(options.headers ?? {}) };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
+    ...(options.headers ?? {}),
+  };
   if (options.body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(options.body));
   return new Promise((resolve, reject) => {
     const req = request(url, { method, headers, ca: server.caPem }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        }),
+      );
       res.on('error', reject);
     });
     req.on('error', reject);
@@ -99,19 +123,31 @@ export function rawRequest(server: KubeApiServer, method: string, path: string, 
  * `x-kubernetes-*`, so fixtures go over raw HTTPS.)
  */
 export async function createCrd(server: KubeApiServer, crd: Record<string, unknown>): Promise<void> {
-  const reply = await rawRequest(server, 'POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', { body: JSON.stringify(crd), headers: { 'Content-Type': 'application/json' } });
+  const reply = await rawRequest(server, 'POST', '/apis/apiextensions.k8s.io/v1/customresourcedefinitions', {
+    body: JSON.stringify(crd),
+    headers: { 'Content-Type': 'application/json' },
+  });
   if (reply.status !== 201) throw new Error(`creating CRD failed: ${reply.status} ${reply.body}`);
 }
 
 /** A fixture CRD `widgets.example.com` (the contract's Appendix A) with optional extra schema. */
-export function widgetCrd(extraSpecProperties: Record<string, unknown> = {}, required?: string[]): Record<string, unknown> {
+export function widgetCrd(
+  extraSpecProperties: Record<string, unknown> = {},
+  required?: string[],
+): Record<string, unknown> {
   return {
     apiVersion: 'apiextensions.k8s.io/v1',
     kind: 'CustomResourceDefinition',
     metadata: { name: 'widgets.example.com' },
     spec: {
       group: 'example.com',
-      names: { kind: 'Widget', listKind: 'WidgetList', plural: 'widgets', singular: 'widget', shortNames: ['wg'] },
+      names: {
+        kind: 'Widget',
+        listKind: 'WidgetList',
+        plural: 'widgets',
+        singular: 'widget',
+        shortNames: ['wg'],
+      },
       scope: 'Namespaced',
       versions: [
         {
@@ -122,7 +158,12 @@ export function widgetCrd(extraSpecProperties: Record<string, unknown> = {}, req
           additionalPrinterColumns: [
             { name: 'Ready', type: 'string', jsonPath: '.status.conditions[?(@.type=="Ready")].status' },
             { name: 'Size', type: 'integer', jsonPath: '.spec.size' },
-            { name: 'Message', type: 'string', priority: 1, jsonPath: '.status.conditions[?(@.type=="Ready")].message' },
+            {
+              name: 'Message',
+              type: 'string',
+              priority: 1,
+              jsonPath: '.status.conditions[?(@.type=="Ready")].message',
+            },
             { name: 'Age', type: 'date', jsonPath: '.metadata.creationTimestamp' },
           ],
           schema: {
@@ -132,7 +173,11 @@ export function widgetCrd(extraSpecProperties: Record<string, unknown> = {}, req
                 spec: {
                   type: 'object',
                   ...(required ? { required } : {}),
-                  properties: { size: { type: 'integer', default: 1, maximum: 10 }, color: { type: 'string', enum: ['blue', 'red', 'green'] }, ...extraSpecProperties },
+                  properties: {
+                    size: { type: 'integer', default: 1, maximum: 10 },
+                    color: { type: 'string', enum: ['blue', 'red', 'green'] },
+                    ...extraSpecProperties,
+                  },
                 },
                 status: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
               },
@@ -145,7 +190,11 @@ export function widgetCrd(extraSpecProperties: Record<string, unknown> = {}, req
 }
 
 /** A Widget object. */
-export function aWidget(name: string, namespace: string, spec: Record<string, unknown> = { size: 3, color: 'blue' }): Record<string, unknown> {
+export function aWidget(
+  name: string,
+  namespace: string,
+  spec: Record<string, unknown> = { size: 3, color: 'blue' },
+): Record<string, unknown> {
   return { apiVersion: 'example.com/v1alpha1', kind: 'Widget', metadata: { name, namespace }, spec };
 }
 

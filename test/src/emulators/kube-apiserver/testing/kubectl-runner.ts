@@ -33,10 +33,19 @@ export class KubectlRunner {
   /** Runs `kubectl <args>` and resolves with its output and exit code. */
   run(args: readonly string[]): Promise<KubectlResult> {
     return new Promise((resolve) => {
-      execFile('kubectl', ['--cache-dir', this.cacheDir, ...args], { cwd: this.workDir, env: { ...process.env, KUBECONFIG: this.kubeconfigPath }, timeout: 20_000 }, (err, stdout, stderr) => {
-        const code = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : 1) : 0;
-        resolve({ stdout, stderr, code });
-      });
+      execFile(
+        'kubectl',
+        ['--cache-dir', this.cacheDir, ...args],
+        { cwd: this.workDir, env: { ...process.env, KUBECONFIG: this.kubeconfigPath }, timeout: 20_000 },
+        (err, stdout, stderr) => {
+          const code = err
+            ? typeof (err as { code?: unknown }).code === 'number'
+              ? (err as { code: number }).code
+              : 1
+            : 0;
+          resolve({ stdout, stderr, code });
+        },
+      );
     });
   }
 

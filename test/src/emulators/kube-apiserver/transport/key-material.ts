@@ -13,7 +13,10 @@ export interface ServerKeys {
 let processKeys: Promise<ServerKeys> | undefined;
 
 function generate(): Promise<ServerKeys> {
-  return Promise.all([generateRsaKeyPair(), generateRsaKeyPair()]).then(([tls, serviceAccount]) => ({ tls, serviceAccount }));
+  return Promise.all([generateRsaKeyPair(), generateRsaKeyPair()]).then(([tls, serviceAccount]) => ({
+    tls,
+    serviceAccount,
+  }));
 }
 
 async function loadPair(path: string): Promise<PemKeyPair> {
@@ -30,7 +33,8 @@ export async function serverKeys(dataDir?: string): Promise<ServerKeys> {
   if (!dataDir) return (processKeys ??= generate());
   const tlsPath = join(dataDir, 'tls-key.pem');
   const saPath = join(dataDir, 'sa-key.pem');
-  if (existsSync(tlsPath) && existsSync(saPath)) return { tls: await loadPair(tlsPath), serviceAccount: await loadPair(saPath) };
+  if (existsSync(tlsPath) && existsSync(saPath))
+    return { tls: await loadPair(tlsPath), serviceAccount: await loadPair(saPath) };
   const keys = await generate();
   await writeFile(tlsPath, keys.tls.privateKeyPem, { mode: 0o600 });
   await writeFile(saPath, keys.serviceAccount.privateKeyPem, { mode: 0o600 });

@@ -16,8 +16,18 @@ export function kubeconfigYaml(o: KubeconfigOptions): string {
   return stringify({
     apiVersion: 'v1',
     kind: 'Config',
-    clusters: [{ name: 'tessera-emulator', cluster: { server: o.server, 'certificate-authority-data': Buffer.from(o.caPem).toString('base64') } }],
-    contexts: [{ name: 'tessera-emulator', context: { cluster: 'tessera-emulator', user: 'tessera-admin', namespace: o.namespace ?? 'default' } }],
+    clusters: [
+      {
+        name: 'tessera-emulator',
+        cluster: { server: o.server, 'certificate-authority-data': Buffer.from(o.caPem).toString('base64') },
+      },
+    ],
+    contexts: [
+      {
+        name: 'tessera-emulator',
+        context: { cluster: 'tessera-emulator', user: 'tessera-admin', namespace: o.namespace ?? 'default' },
+      },
+    ],
     'current-context': 'tessera-emulator',
     users: [{ name: 'tessera-admin', user: { token: o.token } }],
   });

@@ -11,7 +11,12 @@ export async function tlsMaterialFor(keys: PemKeyPair, dataDir?: string): Promis
   if (!dataDir) return createTlsMaterial(keys);
   const caPath = join(dataDir, 'ca.pem');
   const certPath = join(dataDir, 'cert.pem');
-  if (existsSync(caPath) && existsSync(certPath)) return { caPem: await readFile(caPath, 'utf8'), certPem: await readFile(certPath, 'utf8'), keyPem: keys.privateKeyPem };
+  if (existsSync(caPath) && existsSync(certPath))
+    return {
+      caPem: await readFile(caPath, 'utf8'),
+      certPem: await readFile(certPath, 'utf8'),
+      keyPem: keys.privateKeyPem,
+    };
   const material = createTlsMaterial(keys);
   await writeFile(caPath, material.caPem);
   await writeFile(certPath, material.certPem);

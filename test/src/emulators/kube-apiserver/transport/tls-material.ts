@@ -39,7 +39,12 @@ function signCertificate(cert: forge.pki.Certificate, privateKeyPem: string): vo
   cert.signature = sign('sha256', der, privateKeyPem).toString('binary');
 }
 
-function baseCertificate(publicKeyPem: string, serial: string, commonName: string, issuerName: string): forge.pki.Certificate {
+function baseCertificate(
+  publicKeyPem: string,
+  serial: string,
+  commonName: string,
+  issuerName: string,
+): forge.pki.Certificate {
   const cert = forge.pki.createCertificate();
   cert.publicKey = forge.pki.publicKeyFromPem(publicKeyPem);
   cert.serialNumber = serial;
@@ -64,13 +69,30 @@ export function createTlsMaterial(keys: PemKeyPair): TlsMaterial {
   ]);
   signCertificate(ca, keys.privateKeyPem);
   const leaf = baseCertificate(keys.publicKeyPem, '02', 'kube-apiserver', caName);
-  const dns = ['localhost', 'kubernetes', 'kubernetes.default', 'kubernetes.default.svc', 'kubernetes.default.svc.cluster.local'];
+  const dns = [
+    'localhost',
+    'kubernetes',
+    'kubernetes.default',
+    'kubernetes.default.svc',
+    'kubernetes.default.svc.cluster.local',
+  ];
   leaf.setExtensions([
     { name: 'basicConstraints', cA: false },
     { name: 'keyUsage', digitalSignature: true, keyEncipherment: true, critical: true },
     { name: 'extKeyUsage', serverAuth: true },
-    { name: 'subjectAltName', altNames: [...dns.map((value) => ({ type: 2, value })), { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] },
+    {
+      name: 'subjectAltName',
+      altNames: [
+        ...dns.map((value) => ({ type: 2, value })),
+        { type: 7, ip: '127.0.0.1' },
+        { type: 7, ip: '::1' },
+      ],
+    },
   ]);
   signCertificate(leaf, keys.privateKeyPem);
-  return { caPem: forge.pki.certificateToPem(ca), certPem: forge.pki.certificateToPem(leaf), keyPem: keys.privateKeyPem };
+  return {
+    caPem: forge.pki.certificateToPem(ca),
+    certPem: forge.pki.certificateToPem(leaf),
+    keyPem: keys.privateKeyPem,
+  };
 }

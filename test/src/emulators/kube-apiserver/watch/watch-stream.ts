@@ -42,15 +42,21 @@ export class WatchStream implements Watcher {
 
   /** Sends headers and the initial events (or the replay from `resourceVersion`), then follows live changes. */
   start(resourceVersion: number | undefined): void {
-    this.res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-cache, private', 'Transfer-Encoding': 'chunked' });
+    this.res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-cache, private',
+      'Transfer-Encoding': 'chunked',
+    });
     this.res.flushHeaders();
     this.res.on('close', () => this.close());
     if (resourceVersion === undefined) {
-      for (const s of this.ctx.store.list(this.storageKey, { namespace: this.namespace })) if (this.matches(s.object)) this.send('ADDED', servedJson(this.request.type, s));
+      for (const s of this.ctx.store.list(this.storageKey, { namespace: this.namespace }))
+        if (this.matches(s.object)) this.send('ADDED', servedJson(this.request.type, s));
     } else {
       if (this.ctx.faults.takeForcedExpiry()) return this.expire(resourceVersion);
       const replay = this.ctx.hub.replay(this.storageKey, resourceVersion);
-      if ('expiredOldest' in replay) return this.sendExpired(`too old resource version: ${resourceVersion} (${replay.expiredOldest})`);
+      if ('expiredOldest' in replay)
+        return this.sendExpired(`too old resource version: ${resourceVersion} (${replay.expiredOldest})`);
       for (const e of replay.events) this.deliverQuietly(e);
     }
     if (this.closed) return;
@@ -75,12 +81,22 @@ export class WatchStream implements Watcher {
   }
 
   expire(rv?: number): void {
-    this.sendExpired(`too old resource version: ${rv ?? this.ctx.store.currentRv} (${this.ctx.store.currentRv + 1})`);
+    this.sendExpired(
+      `too old resource version: ${rv ?? this.ctx.store.currentRv} (${this.ctx.store.currentRv + 1})`,
+    );
   }
 
   private sendExpired(message: string): void {
     if (this.closed) return;
-    const status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Expired', code: 410 };
+    const status = {
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message,
+      reason: 'Expired',
+      code: 410,
+    };
     this.send('ERROR', JSON.stringify(status));
     this.close();
   }
@@ -106,7 +122,14 @@ export class WatchStream implements Watcher {
 
   private bookmark(): void {
     const { type } = this.request;
-    this.send('BOOKMARK', JSON.stringify({ kind: type.kind, apiVersion: groupVersion(type), metadata: { resourceVersion: String(this.ctx.store.currentRv) } }));
+    this.send(
+      'BOOKMARK',
+      JSON.stringify({
+        kind: type.kind,
+        apiVersion: groupVersion(type),
+        metadata: { resourceVersion: String(this.ctx.store.currentRv) },
+      }),
+    );
   }
 
   /** Sends the event as this watch sees it; returns whether anything was sent. */
@@ -133,7 +156,10 @@ export class WatchStream implements Watcher {
 
   private matches(obj: KubeObject): boolean {
     if (this.namespace !== undefined && obj.metadata.namespace !== this.namespace) return false;
-    return matchesLabels(this.request.labels, obj.metadata.labels) && matchesFields(this.request.type, this.request.fields, obj);
+    return (
+      matchesLabels(this.request.labels, obj.metadata.labels) &&
+      matchesFields(this.request.type, this.request.fields, obj)
+    );
   }
 
   private send(type: string, objectJson: string): void {
