@@ -1,6 +1,6 @@
-import { startKubeTestEnv, apiError, type KubeTestEnv } from './testing/kube-test-client.js';
+import { startKubeTestEnv, apiError, waitFor, type KubeTestEnv } from './testing/kube-test-client.js';
 import { startKubeApiServer } from './start-kube-api-server.js';
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import { CoreV1Api, KubeConfig, makeInformer } from '@kubernetes/client-node';
 
 let env: KubeTestEnv;
 
@@ -91,6 +91,44 @@ describe('fault injection', () => {
     env.server.faults.makeUnavailable({ mode: 'reset' });
     await expect(env.core.listNamespace()).rejects.toThrow();
     env.server.faults.makeAvailable();
+    await env.core.listNamespace();
+  });
+});
+
+describe('watch faults', () => {
+  test('a watch disconnect rate of 1 ends every stream after one event, and an informer still sees every change', async () => {
+    // GIVEN an informer and a fault that closes each watch stream after its first event
+    await env.core.createNamespace({ body: { metadata: { name: 'flaky' } } });
+    const seen: string[] = [];
+    const informer = makeInformer(env.kc, '/api/v1/namespaces/flaky/configmaps', () =>
+      env.core.listNamespacedConfigMap({ namespace: 'flaky' }),
+    );
+    informer.on('add', (o) => seen.push(o.metadata?.name ?? ''));
+    informer.on('error', () => undefined);
+    await informer.start();
+    env.server.faults.setWatchFaults({ disconnectRate: 1 });
+    const mark = env.server.requestLog.mark();
+    // WHEN five objects are created one after another
+    for (let i = 0; i < 5; i++)
+      await env.core.createNamespacedConfigMap({ namespace: 'flaky', body: { metadata: { name: `c${i}` } } });
+    // THEN the informer saw all five, re-watching after each dropped stream
+    await waitFor(() => seen.length === 5, { what: 'five adds' });
+    await informer.stop();
+    expect(seen).toEqual(['c0', 'c1', 'c2', 'c3', 'c4']);
+    expect(
+      env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: 'flaky', since: mark }),
+    ).toBeGreaterThanOrEqual(2);
+    expect(
+      env.server.requestLog.count({ verb: 'list', resource: 'configmaps', namespace: 'flaky', since: mark }),
+    ).toBe(0);
+  });
+});
+
+describe('unavailability windows', () => {
+  test('a window with a duration ends by itself', async () => {
+    env.server.faults.makeUnavailable({ durationMs: 300 });
+    expect((await apiError(env.core.listNamespace())).code).toBe(503);
+    await waitFor(() => !env.server.faults.isUnavailable(), { what: 'window end' });
     await env.core.listNamespace();
   });
 });
