@@ -17,7 +17,7 @@ export async function handleUpdate(scope: ResourceScope): Promise<void> {
     name: scope.name ?? '',
     verb: 'update',
     subresource: scope.subresource,
-    build: () => body,
+    body,
   });
   replyWritten(scope, 200, result.object, options.warnings);
 }

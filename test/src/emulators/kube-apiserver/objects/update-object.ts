@@ -20,7 +20,9 @@ export interface UpdateRequest extends WriteOptions {
   /** `status` or `finalize` (namespaces) to write only that part. */
   readonly subresource?: string;
   /** Builds the incoming object from a mutable copy of the current one (PUT ignores it, PATCH patches it). */
-  readonly build: (current: KubeObject) => KubeObject;
+  readonly build?: (current: KubeObject) => KubeObject;
+  /** The full incoming object (PUT); used instead of `build`, saving a copy of the current object. */
+  readonly body?: KubeObject;
 }
 
 /** The outcome: the object now stored (or would be, for dry runs). */
@@ -113,7 +115,8 @@ export function updateObject(store: ObjectStore, req: UpdateRequest): UpdateResu
   const stored = store.get(type.storageKey, namespace, name);
   if (!stored) throw notFound(groupResourceOf(type), name);
   const current = servedClone(type, stored);
-  const incoming = checkBodyType(type, req.build(servedClone(type, stored)), '<patched object>');
+  const built = req.body ?? req.build?.(servedClone(type, stored));
+  const incoming = checkBodyType(type, built, '<patched object>');
   checkUrlName(incoming, name);
   applyRequestNamespace(type, incoming, type.namespaced ? namespace : undefined);
   const next = mergeSubresource(type, req.subresource, incoming, current);
