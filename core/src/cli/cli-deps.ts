@@ -12,7 +12,7 @@ export interface CliDeps {
   readonly providers: readonly ProviderDescriptor[];
   /** The providers' inversify ContainerModules (for commands that build a container). */
   readonly providerModules: readonly ContainerModule[];
-  /** Renders ExternalSecret templates in the operator. @default the reconciler's literal renderer (no engine) */
+  /** Renders ExternalSecret templates in the operator. @default the template engine (`EngineTemplateRenderer`) */
   readonly templateRenderer?: TemplateRenderer;
   /** Writes text to standard output (no newline added). @default process.stdout */
   readonly stdout: (text: string) => void;

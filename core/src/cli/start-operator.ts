@@ -42,7 +42,7 @@ export interface StartOperatorOptions extends OperatorRuntimeOptions {
   readonly clusterStoreReconciler?: boolean;
   /** `--enable-cluster-external-secret-reconciler`. @default true */
   readonly clusterExternalSecretReconciler?: boolean;
-  /** Renders `target.template` and `rewrite.transform`. @default the reconciler's literal renderer */
+  /** Renders `target.template` and `rewrite.transform`. @default the template engine (`EngineTemplateRenderer`) */
   readonly renderer?: TemplateRenderer;
 }
 

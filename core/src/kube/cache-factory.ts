@@ -5,7 +5,7 @@
 import { systemClock, type Clock } from '../controller/clock.js';
 import { noopLogger, type Logger } from '../logging/logger.js';
 import type { KubeTransport } from './kube-transport.js';
-import type { CacheFactory, KindRef, KubeObject, ObjectCache } from './kube-port.js';
+import type { CacheFactory, CacheOptions, KindRef, KubeObject, ObjectCache } from './kube-port.js';
 import type { ResourceResolver } from './kube-resources.js';
 import { InformerCache } from './object-cache.js';
 
@@ -30,12 +30,10 @@ export class InformerCacheFactory implements CacheFactory {
 
   constructor(private readonly options: InformerCacheFactoryOptions) {}
 
-  cache<T extends KubeObject>(
-    kind: KindRef,
-    options: { namespace?: string; labelSelector?: string } = {},
-  ): ObjectCache<T> {
+  cache<T extends KubeObject>(kind: KindRef, options: CacheOptions = {}): ObjectCache<T> {
     const namespace = options.namespace ?? this.options.namespace;
-    const id = `${kind.apiVersion}|${kind.kind}|${namespace ?? ''}|${options.labelSelector ?? ''}`;
+    const shape = options.metadataOnly ? 'metadata' : 'full';
+    const id = `${kind.apiVersion}|${kind.kind}|${namespace ?? ''}|${options.labelSelector ?? ''}|${shape}`;
     let cache = this.caches.get(id);
     if (cache === undefined) {
       cache = new InformerCache<KubeObject>({
@@ -44,6 +42,7 @@ export class InformerCacheFactory implements CacheFactory {
         kind: { apiVersion: kind.apiVersion, kind: kind.kind },
         namespace,
         labelSelector: options.labelSelector,
+        metadataOnly: options.metadataOnly,
         logger: this.options.logger ?? noopLogger,
         clock: this.options.clock ?? systemClock,
         pageSize: this.options.pageSize,

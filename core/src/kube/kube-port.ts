@@ -80,7 +80,10 @@ export interface KubeClient {
   patch<T extends KubeObject>(ref: ObjectRef, patch: unknown, type: PatchType): Promise<T>;
   patchStatus<T extends KubeObject>(ref: ObjectRef, patch: unknown, type: PatchType): Promise<T>;
   /** Deletes; a 404 is success. */
-  delete(ref: ObjectRef, options?: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; uid?: string }): Promise<void>;
+  delete(
+    ref: ObjectRef,
+    options?: { propagationPolicy?: 'Background' | 'Foreground' | 'Orphan'; uid?: string },
+  ): Promise<void>;
 }
 
 /** A non-2xx answer from the API server, carrying the `Status` reason and code. */
@@ -118,9 +121,24 @@ export interface ObjectCache<T extends KubeObject> {
   synced(): Promise<void>;
 }
 
+/** Scope and shape of one informer cache. */
+export interface CacheOptions {
+  /** @default all namespaces (or the factory's) */
+  namespace?: string;
+  /** Server-side label selector. @default everything */
+  labelSelector?: string;
+  /**
+   * Keep only each object's identity (`apiVersion`, `kind`, `metadata.name/namespace/uid/resourceVersion/
+   * generation/deletionTimestamp`), as a metadata-only informer would: for noticing changes to a kind
+   * whose contents are large or sensitive (ConfigMaps, Secrets) without holding them in memory.
+   * Fakes may keep whole objects. @default false
+   */
+  metadataOnly?: boolean;
+}
+
 /** Creates informer-backed caches. */
 export interface CacheFactory {
-  cache<T extends KubeObject>(kind: KindRef, options?: { namespace?: string; labelSelector?: string }): ObjectCache<T>;
+  cache<T extends KubeObject>(kind: KindRef, options?: CacheOptions): ObjectCache<T>;
   /** Starts every cache created so far; resolves when all have synced. */
   start(): Promise<void>;
   stop(): Promise<void>;

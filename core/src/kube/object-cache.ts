@@ -29,6 +29,8 @@ export interface InformerCacheOptions {
   readonly namespace?: string;
   /** Server-side label selector. @default everything */
   readonly labelSelector?: string;
+  /** Keep only identity metadata of each object (see `CacheOptions.metadataOnly`). @default false */
+  readonly metadataOnly?: boolean;
   /** @default noopLogger */
   readonly logger?: Logger;
   /** @default systemClock */
@@ -246,6 +248,15 @@ export class InformerCache<T extends KubeObject> implements ObjectCache<T> {
   private withKind(object: T): T {
     if (object.apiVersion === undefined) object.apiVersion = this.options.kind.apiVersion;
     if (object.kind === undefined) object.kind = this.options.kind.kind;
-    return object;
+    return this.options.metadataOnly ? identityOnly(object) : object;
   }
+}
+
+/** The object reduced to what tells one version from another (a metadata-only informer's view). */
+function identityOnly<T extends KubeObject>(object: T): T {
+  const { name, namespace, uid, resourceVersion, generation, deletionTimestamp } = object.metadata ?? {};
+  const metadata = { name, namespace, uid, resourceVersion, generation, deletionTimestamp };
+  for (const key of Object.keys(metadata) as (keyof typeof metadata)[])
+    if (metadata[key] === undefined) delete metadata[key];
+  return { apiVersion: object.apiVersion, kind: object.kind, metadata } as T;
 }

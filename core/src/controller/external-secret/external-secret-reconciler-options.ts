@@ -11,6 +11,7 @@ import type { ReadCoalescer } from '../../provider/read-coalescer.js';
 import type { ClientSource } from './fetch-remote-data.js';
 import type { StoreLookup } from './resolve-store.js';
 import type { TemplateRenderer } from './template-renderer.js';
+import type { TemplateSourceVersions } from './template-source-watch.js';
 
 /** The per-object metrics the reconciler keeps (ESO names; implemented by `TesseraMetrics`). */
 export interface ExternalSecretMetrics {
@@ -39,6 +40,8 @@ export interface ExternalSecretReconcilerOptions {
   readonly events: EventRecorder;
   /** Renders templates and `rewrite.transform`. @default literalTemplateRenderer (no engine) */
   readonly renderer?: TemplateRenderer;
+  /** Versions of `templateFrom` sources: an edit re-renders at once. @default edits wait for the next refresh */
+  readonly templateSources?: TemplateSourceVersions;
   /** @default none (tests); production passes the process-wide Redactor */
   readonly redactor?: ValueRedactor;
   /** @default none */

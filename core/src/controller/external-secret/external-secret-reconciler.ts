@@ -32,6 +32,7 @@ import { resolveStores, storeOfOtherController, type ResolvedStores } from './re
 import { decideRefresh, nextCheck } from './should-refresh.js';
 import { applyFailureMessage, applyStatus, deletionStatus } from './sync-outcome.js';
 import { literalTemplateRenderer, type TemplateRenderer } from './template-renderer.js';
+import { TemplateSourceRefresh } from './template-source-refresh.js';
 import { transformData } from './transform-data.js';
 import { validateSpec } from './validate-spec.js';
 import { StatusMessages as M, type StatusChange } from './write-status.js';
@@ -41,6 +42,7 @@ export class ExternalSecretReconciler implements Reconciler {
   private readonly sources: LoadSources;
   private readonly report: OutcomeReporter;
   private readonly renderer: TemplateRenderer;
+  private readonly templateSources: TemplateSourceRefresh;
   private readonly now: () => Date;
 
   constructor(private readonly o: ExternalSecretReconcilerOptions) {
@@ -49,6 +51,7 @@ export class ExternalSecretReconciler implements Reconciler {
     const current = (key: ObjectKey) => loadExternalSecret(this.sources, key);
     this.report = new OutcomeReporter({ ...o, written: writtenExternalSecrets, current });
     this.renderer = o.renderer ?? literalTemplateRenderer;
+    this.templateSources = new TemplateSourceRefresh(o.templateSources);
     this.now = o.now ?? (() => new Date());
   }
 
@@ -69,9 +72,12 @@ export class ExternalSecretReconciler implements Reconciler {
       const stores = await asStep(M.getDataFailed, () => resolveStores({ ...this.o, es }));
       current = await this.withFinalizer(es);
       const target = loadTargetSecret(this.sources, es.metadata.namespace ?? '', settings.targetName);
-      const decision = decideRefresh({ es: current, settings, target, now: started });
+      const esKey = objectKeyToString(key);
+      const policy = decideRefresh({ es: current, settings, target, now: started });
+      const decision = this.templateSources.decide(esKey, current, settings, policy);
       if (!decision.refresh) return nextCheck(current, settings, started);
       const change = await this.refresh(current, settings, stores, target);
+      this.templateSources.rendered(esKey, decision);
       return await this.report.succeeded(current, settings, change, started);
     } catch (error) {
       return this.report.failed(current, error, started);
@@ -131,6 +137,7 @@ export class ExternalSecretReconciler implements Reconciler {
   /** The ExternalSecret is gone: drop its metrics and memory (B.1 step 1). */
   private forget(key: ObjectKey): ReconcileResult {
     this.sources.writtenExternalSecrets.forget(objectKeyToString(key));
+    this.templateSources.forget(objectKeyToString(key));
     this.o.metrics?.forgetObject('externalsecret', key);
     return awaitChange();
   }

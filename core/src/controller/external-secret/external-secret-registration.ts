@@ -2,6 +2,10 @@
  * Assembles the ExternalSecret controller for the {@link Manager}: the informer caches it needs
  * (ExternalSecrets, managed Secrets only, stores, Namespaces), the reconciler and the watches.
  * The composition root calls `manager.addController(externalSecretRegistration({...}))`.
+ *
+ * Templates are rendered by the engine ({@link EngineTemplateRenderer}) unless `renderer` is given;
+ * `templateFrom` ConfigMaps and Secrets are watched through metadata-only informers started on
+ * first use ({@link TemplateSourceWatch}), so an edit re-renders the ExternalSecrets using them.
  */
 import type { ClusterSecretStore, ExternalSecret, SecretStore } from '../../api/v1/index.js';
 import { API_VERSION_V1 } from '../../api/v1/index.js';
@@ -11,7 +15,11 @@ import type { StoreReadyNotifier } from '../secret-store/store-ready-notifier.js
 import { ExternalSecretController } from './external-secret-controller.js';
 import { ExternalSecretReconciler } from './external-secret-reconciler.js';
 import type { ExternalSecretReconcilerOptions } from './external-secret-reconciler-options.js';
+import { EngineTemplateRenderer } from './engine-template-renderer.js';
 import { LABEL_MANAGED, LABEL_MANAGED_VALUE } from './target-bookkeeping.js';
+import { TemplateSourceWatch } from './template-source-watch.js';
+import { KubeTemplateSourceReader } from './template-sources.js';
+import type { TemplateLimits } from '../../template/index.js';
 
 /** Options of {@link externalSecretRegistration}: the reconciler's, minus what is built from `caches`. */
 export interface ExternalSecretRegistrationOptions extends Omit<
@@ -25,6 +33,8 @@ export interface ExternalSecretRegistrationOptions extends Omit<
   readonly storeReady?: Pick<StoreReadyNotifier, 'onStoreReady'>;
   /** Workers (`--concurrent`). @default 1 */
   readonly concurrency?: number;
+  /** Limits of the default template renderer. @default the engine's */
+  readonly templateLimits?: TemplateLimits;
 }
 
 /** Builds the ExternalSecret controller's registration. Creates its caches, so call it before the caches start. */
@@ -49,8 +59,11 @@ export function externalSecretRegistration(
     kind: 'ClusterSecretStore',
   });
   const namespaces = options.caches.cache<KubeObject>({ apiVersion: 'v1', kind: 'Namespace' });
+  const templateSources = new TemplateSourceWatch({ caches: options.caches, externalSecrets, ...scope });
   const reconciler = new ExternalSecretReconciler({
     ...options,
+    renderer: options.renderer ?? engineRenderer(options, templateSources),
+    templateSources,
     externalSecrets,
     secrets,
     stores: {
@@ -72,6 +85,22 @@ export function externalSecretRegistration(
     name: 'externalsecret',
     reconciler,
     concurrency: options.concurrency,
-    watch: (queue) => void controller.watch(queue),
+    watch: (queue) => {
+      controller.watch(queue);
+      templateSources.watch(queue);
+    },
   };
+}
+
+function engineRenderer(
+  options: ExternalSecretRegistrationOptions,
+  templateSources: TemplateSourceWatch,
+): EngineTemplateRenderer {
+  const reader = new KubeTemplateSourceReader({ kube: options.kube, versions: templateSources });
+  templateSources.onSourceChange((ref) => reader.forget(ref));
+  return new EngineTemplateRenderer({
+    sources: reader,
+    values: options.redactor,
+    limits: options.templateLimits,
+  });
 }

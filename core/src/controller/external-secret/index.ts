@@ -23,6 +23,31 @@ export {
   type TemplateRenderRequest,
   type TemplateRenderer,
 } from './template-renderer.js';
+export { EngineTemplateRenderer, type EngineTemplateRendererOptions } from './engine-template-renderer.js';
+export {
+  TemplateParseError,
+  TemplateRenderError,
+  TemplateSourceError,
+  TemplateSpecError,
+} from './template-render-errors.js';
+export {
+  KubeTemplateSourceReader,
+  referencedTemplateSources,
+  templateSourceKey,
+  type KubeTemplateSourceReaderOptions,
+  type TemplateSourceContent,
+  type TemplateSourceKind,
+  type TemplateSourceReader,
+  type TemplateSourceRef,
+  type TemplateSourceVersionLookup,
+} from './template-sources.js';
+export {
+  TemplateSourceWatch,
+  type TemplateSourceVersions,
+  type TemplateSourceWatchOptions,
+} from './template-source-watch.js';
+export { TemplateCompileCache } from './template-compile-cache.js';
+export { parseKeysAndValues } from './template-keys-and-values.js';
 export {
   ANNOTATION_DATA_HASH,
   ANNOTATION_MANAGED_FIELDS,

@@ -31,6 +31,8 @@ export const WINDOW_RECHECK_MS = 60_000;
 export type RefreshReason =
   | 'never-synced'
   | 'spec-changed'
+  /** A `templateFrom` ConfigMap/Secret changed (see `template-source-refresh.ts`). */
+  | 'template-source-changed'
   | 'refresh-time-in-future'
   | 'interval-elapsed'
   | 'target-invalid'
