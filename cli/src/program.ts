@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import {
   registerCrdsCommand,
   registerOperatorCommand,
+  registerRenderCommand,
   registerValidateCommand,
   type CliDeps,
 } from '@tessera/core';
@@ -31,5 +32,6 @@ export function buildProgram(deps: CliDeps = defaultDeps()): Command {
   registerCrdsCommand(program, deps);
   registerOperatorCommand(program, deps);
   registerPlaygroundCommand(program, deps);
+  registerRenderCommand(program, deps);
   return program;
 }
