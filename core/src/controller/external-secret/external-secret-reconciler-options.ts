@@ -38,7 +38,7 @@ export interface ExternalSecretReconcilerOptions {
   readonly clients: ClientSource;
   readonly coalescer: Pick<ReadCoalescer, 'readAll' | 'getSecretMap' | 'getAllSecrets'>;
   readonly events: EventRecorder;
-  /** Renders templates and `rewrite.transform`. @default literalTemplateRenderer (no engine) */
+  /** Renders templates and `rewrite.transform`. @default literalTemplateRenderer (no engine; the registration passes `EngineTemplateRenderer`) */
   readonly renderer?: TemplateRenderer;
   /** Versions of `templateFrom` sources: an edit re-renders at once. @default edits wait for the next refresh */
   readonly templateSources?: TemplateSourceVersions;

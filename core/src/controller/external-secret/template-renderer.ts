@@ -1,8 +1,9 @@
 /**
  * The seam where the template engine plugs into the ExternalSecret reconcile. `render-target.ts`
  * owns ESO's precedence rules (B.11) and `transform-data.ts` owns rewrite order; a
- * {@link TemplateRenderer} only renders. Until the engine is wired, {@link literalTemplateRenderer}
- * accepts templates that need no rendering and refuses the rest with a clear error.
+ * {@link TemplateRenderer} only renders. The engine's renderer is `EngineTemplateRenderer`, which
+ * `externalSecretRegistration` wires by default; {@link literalTemplateRenderer} (the reconciler's
+ * own default, for tests) accepts templates that need no rendering and refuses the rest.
  */
 import type { ExternalSecretTemplate } from '../../api/v1/index.js';
 import { TesseraError } from '../../provider/errors.js';
