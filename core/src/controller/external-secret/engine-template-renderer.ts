@@ -16,6 +16,7 @@
  */
 import type { ExternalSecretTemplate } from '../../api/v1/index.js';
 import { TemplateError, type TemplateLimits } from '../../template/index.js';
+import { toTemplateData } from '../../template/value/convert.js';
 import type { ByteMap } from './byte-map.js';
 import { applyToTarget, renderTemplateFrom, type RenderedMaps } from './render-template-from.js';
 import { TemplateCompileCache } from './template-compile-cache.js';
@@ -84,7 +85,8 @@ export class EngineTemplateRenderer implements TemplateRenderer {
   async render(request: TemplateRenderRequest): Promise<RenderedTemplate> {
     const { template, namespace, data } = request;
     checkEngineVersion(template);
-    const context = new Map(Object.entries(data));
+    // converted once into Go's map[string]string, then shared by every template of this render
+    const context = toTemplateData(new Map(Object.entries(data)));
     const run = (field: string, name: string, source: string | Uint8Array): Uint8Array => {
       try {
         return this.targetTemplates.get(name, source).executeToBuffer(context);
