@@ -4,11 +4,13 @@
  *
  * Runs for creationPolicy=Owner. A Secret is an orphan when it carries this ExternalSecret's
  * `created-by` label and its name is not the current target. Candidates come from the managed-Secret
- * cache (every Secret we create carries the managed label), so finding none costs no API call.
+ * cache (every Secret we create carries the managed label), so finding none costs no API call; with a
+ * {@link CreatedByIndex} it costs no scan either.
  */
 import type { ExternalSecret } from '../../api/v1/index.js';
 import type { KubeClient, ObjectCache, SecretObject } from '../../kube/kube-port.js';
 import type { SecretWriteLog } from './apply-target-secret.js';
+import type { CreatedByIndex } from './created-by-index.js';
 import type { ExternalSecretSettings } from './load.js';
 import { LABEL_CREATED_BY, createdByValue } from './target-bookkeeping.js';
 
@@ -18,6 +20,8 @@ export interface CleanupOrphansOptions {
   readonly settings: ExternalSecretSettings;
   /** Cache of managed Secrets. */
   readonly secrets: Pick<ObjectCache<SecretObject>, 'list'>;
+  /** The same Secrets indexed by `created-by`. @default a scan of `secrets.list(namespace)` */
+  readonly createdBy?: Pick<CreatedByIndex, 'createdBy'>;
   readonly kube: KubeClient;
   /** @default none */
   readonly writes?: SecretWriteLog;
@@ -29,12 +33,10 @@ export async function cleanupOrphans(options: CleanupOrphansOptions): Promise<st
   if (settings.creationPolicy !== 'Owner') return [];
   const namespace = es.metadata.namespace ?? '';
   const owner = createdByValue(namespace, es.metadata.name ?? '');
-  const orphans = options.secrets
-    .list(namespace)
-    .filter(
-      (secret) =>
-        secret.metadata.labels?.[LABEL_CREATED_BY] === owner && secret.metadata.name !== settings.targetName,
-    );
+  const candidates =
+    options.createdBy?.createdBy(namespace, owner) ??
+    options.secrets.list(namespace).filter((secret) => secret.metadata.labels?.[LABEL_CREATED_BY] === owner);
+  const orphans = candidates.filter((secret) => secret.metadata.name !== settings.targetName);
   for (const orphan of orphans) {
     const name = orphan.metadata.name ?? '';
     await options.kube.delete(

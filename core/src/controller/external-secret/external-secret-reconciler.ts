@@ -13,6 +13,7 @@ import {
 } from '../reconciler.js';
 import { applyTargetSecret } from './apply-target-secret.js';
 import { cleanupOrphans } from './cleanup-orphans.js';
+import { CreatedByIndex } from './created-by-index.js';
 import { asStep } from './external-secret-errors.js';
 import type { ExternalSecretReconcilerOptions } from './external-secret-reconciler-options.js';
 import { fetchRemoteData } from './fetch-remote-data.js';
@@ -44,8 +45,10 @@ export class ExternalSecretReconciler implements Reconciler {
   private readonly renderer: TemplateRenderer;
   private readonly templateSources: TemplateSourceRefresh;
   private readonly now: () => Date;
+  private readonly createdBy: CreatedByIndex;
 
   constructor(private readonly o: ExternalSecretReconcilerOptions) {
+    this.createdBy = new CreatedByIndex(o.secrets);
     const writtenExternalSecrets = new ReadYourWrites<ExternalSecret>();
     this.sources = { ...o, writtenExternalSecrets, writtenSecrets: new ReadYourWrites<SecretObject>() };
     const current = (key: ObjectKey) => loadExternalSecret(this.sources, key);
@@ -92,7 +95,7 @@ export class ExternalSecretReconciler implements Reconciler {
     existing: SecretObject | undefined,
   ): Promise<StatusChange> {
     const { kube, secrets, clients, coalescer, redactor: values } = this.o;
-    const { renderer } = this;
+    const { renderer, createdBy } = this;
     const writes = this.sources.writtenSecrets;
     const events = this.report.eventsFor(es);
     const fetched = await asStep(M.getDataFailed, () =>
@@ -107,7 +110,9 @@ export class ExternalSecretReconciler implements Reconciler {
     );
     if (deletion.kind !== 'continue') return deletionStatus(deletion, events);
     events.deletedOrphans(
-      await asStep(M.deleteOrphansFailed, () => cleanupOrphans({ es, settings, secrets, kube, writes })),
+      await asStep(M.deleteOrphansFailed, () =>
+        cleanupOrphans({ es, settings, secrets, createdBy, kube, writes }),
+      ),
     );
     const render = (over: SecretObject | undefined) =>
       renderTarget({ es, settings, providerData, existing: over, renderer });
