@@ -22,8 +22,8 @@ import { transformData } from '../controller/external-secret/transform-data.js';
 import { validateSpec } from '../controller/external-secret/validate-spec.js';
 import { createContainer } from '../di/create-container.js';
 import * as tokens from '../di/tokens.js';
-import { InMemoryKubeClient } from '../kube/in-memory-kube-client.js';
-import type { KubeObject, SecretObject } from '../kube/kube-port.js';
+import { InMemoryKube } from '../kube/in-memory-kube.js';
+import type { KubeObject } from '../kube/kube-port.js';
 import type { ProviderClientCache } from '../provider/client-cache.js';
 import type { ProviderDescriptor } from '../provider/provider.js';
 import { ReadCoalescer } from '../provider/read-coalescer.js';
@@ -103,27 +103,23 @@ function theExternalSecret(objects: readonly KubeObject[]): ExternalSecret {
   return es;
 }
 
-/** Secret `stringData` folded into `data`, as the API server would store it. */
-function asStored(object: KubeObject, namespace: string): KubeObject {
-  const copy = structuredClone(object);
-  copy.metadata.namespace ||= namespace;
-  if (copy.kind !== 'Secret') return copy;
-  const secret = copy as SecretObject;
-  const data = { ...(secret.data ?? {}) };
-  for (const [key, value] of Object.entries(secret.stringData ?? {}))
-    data[key] = Buffer.from(value).toString('base64');
-  delete secret.stringData;
-  return { ...secret, data };
-}
-
-async function inMemoryCluster(
-  objects: readonly KubeObject[],
-  namespace: string,
-): Promise<InMemoryKubeClient> {
-  const kube = new InMemoryKubeClient();
+/**
+ * The Secrets and ConfigMaps given, in the ExternalSecret's namespace unless they name one; the
+ * in-memory API stores them as the API server would (Secret `stringData` folded into `data`) and
+ * refuses what it would refuse (no name, the same name twice).
+ */
+function inMemoryCluster(objects: readonly KubeObject[], namespace: string): InMemoryKube {
+  const kube = new InMemoryKube();
   for (const object of objects) {
-    if (object.apiVersion === 'v1' && (object.kind === 'Secret' || object.kind === 'ConfigMap'))
-      await kube.create(asStored(object, namespace));
+    if (object.apiVersion !== 'v1' || (object.kind !== 'Secret' && object.kind !== 'ConfigMap')) continue;
+    try {
+      kube.seed({
+        ...object,
+        metadata: { ...object.metadata, namespace: object.metadata.namespace || namespace },
+      });
+    } catch (error) {
+      throw new RenderInputError(`cannot use the ${object.kind}s given: ${(error as Error).message}`);
+    }
   }
   return kube;
 }
@@ -151,7 +147,7 @@ export async function readDataFile(path: string): Promise<ByteMap> {
 async function fetchThroughStores(
   es: ExternalSecret,
   stores: readonly KubeObject[],
-  kube: InMemoryKubeClient,
+  kube: InMemoryKube,
   options: RenderSecretOptions,
   renderer: EngineTemplateRenderer,
 ): Promise<ByteMap> {
@@ -200,10 +196,7 @@ export async function renderSecretLocally(options: RenderSecretOptions): Promise
       `ExternalSecret ${namespace}/${es.metadata.name}: ${(error as Error).message}`,
     );
   }
-  const kube = await inMemoryCluster(
-    [...objects, ...storeDocuments.map((d) => d.value as KubeObject)],
-    namespace,
-  );
+  const kube = inMemoryCluster([...objects, ...storeDocuments.map((d) => d.value as KubeObject)], namespace);
   const renderer = new EngineTemplateRenderer({ sources: new KubeTemplateSourceReader({ kube }) });
   if (options.storeFiles?.length && stores.length === 0)
     throw new RenderInputError('--store holds no SecretStore or ClusterSecretStore');

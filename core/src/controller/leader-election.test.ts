@@ -1,11 +1,11 @@
-import { InMemoryKubeClient } from '../kube/in-memory-kube-client.js';
+import { InMemoryKube } from '../kube/in-memory-kube.js';
 import { KubeApiError } from '../kube/kube-port.js';
 import { ManualClock, settle } from './manual-clock.js';
 import { LeaderElector, type ElectionEnd, type LeaseObject } from './leader-election.js';
 
 const TIMING = { leaseDurationMs: 15_000, renewDeadlineMs: 10_000, retryPeriodMs: 2_000 };
 
-function aCandidate(kube: InMemoryKubeClient, clock: ManualClock, identity: string) {
+function aCandidate(kube: InMemoryKube, clock: ManualClock, identity: string) {
   const elector = new LeaderElector({
     kube,
     clock,
@@ -24,7 +24,7 @@ function aCandidate(kube: InMemoryKubeClient, clock: ManualClock, identity: stri
   return { elector, abort, running, ended, started: () => started };
 }
 
-async function lease(kube: InMemoryKubeClient): Promise<LeaseObject['spec']> {
+async function lease(kube: InMemoryKube): Promise<LeaseObject['spec']> {
   return (
     await kube.get<LeaseObject>({
       apiVersion: 'coordination.k8s.io/v1',
@@ -37,7 +37,7 @@ async function lease(kube: InMemoryKubeClient): Promise<LeaseObject['spec']> {
 
 describe('LeaderElector', () => {
   it('creates the Lease and leads when there is none', async () => {
-    const kube = new InMemoryKubeClient();
+    const kube = new InMemoryKube();
     const clock = new ManualClock();
     const a = aCandidate(kube, clock, 'a');
     await settle();
@@ -54,7 +54,7 @@ describe('LeaderElector', () => {
 
   it('lets only one of two candidates lead while the leader renews', async () => {
     // GIVEN a leader and a second candidate
-    const kube = new InMemoryKubeClient();
+    const kube = new InMemoryKube();
     const clock = new ManualClock();
     const a = aCandidate(kube, clock, 'a');
     await settle();
@@ -74,7 +74,7 @@ describe('LeaderElector', () => {
 
   it('takes over once the leader stops renewing for a lease duration', async () => {
     // GIVEN a leader that dies without releasing
-    const kube = new InMemoryKubeClient();
+    const kube = new InMemoryKube();
     const clock = new ManualClock();
     const a = aCandidate(kube, clock, 'a');
     await settle();
@@ -94,7 +94,7 @@ describe('LeaderElector', () => {
   });
 
   it('hands over at the next retry when the leader releases the Lease', async () => {
-    const kube = new InMemoryKubeClient();
+    const kube = new InMemoryKube();
     const clock = new ManualClock();
     const a = aCandidate(kube, clock, 'a');
     await settle();
@@ -112,12 +112,16 @@ describe('LeaderElector', () => {
 
   it('gives up leadership when it cannot renew within the renew deadline', async () => {
     // GIVEN a leader whose renewals all fail
-    const kube = new InMemoryKubeClient();
+    const kube = new InMemoryKube();
     const clock = new ManualClock();
     const a = aCandidate(kube, clock, 'a');
     await settle();
-    for (let i = 0; i < 10; i++)
-      kube.failNext('get', new KubeApiError('unavailable', 503, 'ServiceUnavailable'), 'Lease');
+    kube.injectFault({
+      verb: 'get',
+      kind: 'Lease',
+      times: 10,
+      error: () => new KubeApiError('unavailable', 503, 'ServiceUnavailable'),
+    });
     // WHEN the deadline passes THEN the election ends as lost
     await clock.advance(8_000);
     expect(a.ended.value).toBeUndefined();
@@ -127,12 +131,20 @@ describe('LeaderElector', () => {
   });
 
   it('keeps leading through a failed renewal shorter than the deadline', async () => {
-    const kube = new InMemoryKubeClient();
+    const kube = new InMemoryKube();
     const clock = new ManualClock();
     const a = aCandidate(kube, clock, 'a');
     await settle();
-    kube.failNext('update', new KubeApiError('conflict', 409, 'Conflict'), 'Lease');
-    kube.failNext('get', new KubeApiError('unavailable', 503, 'ServiceUnavailable'), 'Lease');
+    kube.injectFault({
+      verb: 'update',
+      kind: 'Lease',
+      error: () => new KubeApiError('conflict', 409, 'Conflict'),
+    });
+    kube.injectFault({
+      verb: 'get',
+      kind: 'Lease',
+      error: () => new KubeApiError('unavailable', 503, 'ServiceUnavailable'),
+    });
     await clock.advance(20_000);
     expect(a.elector.isLeader).toBe(true);
     expect(a.ended.value).toBeUndefined();
@@ -141,7 +153,7 @@ describe('LeaderElector', () => {
   });
 
   it('loses at once when another replica holds the Lease it thought it had', async () => {
-    const kube = new InMemoryKubeClient();
+    const kube = new InMemoryKube();
     const clock = new ManualClock();
     const a = aCandidate(kube, clock, 'a');
     await settle();
@@ -157,7 +169,7 @@ describe('LeaderElector', () => {
   });
 
   it('does not release a Lease held by someone else', async () => {
-    const kube = new InMemoryKubeClient();
+    const kube = new InMemoryKube();
     const clock = new ManualClock();
     const a = aCandidate(kube, clock, 'a');
     await settle();

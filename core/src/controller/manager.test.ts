@@ -1,4 +1,4 @@
-import { InMemoryKubeClient } from '../kube/in-memory-kube-client.js';
+import { InMemoryKube } from '../kube/in-memory-kube.js';
 import type { CacheFactory, KubeObject, ObjectCache } from '../kube/kube-port.js';
 import { ManualClock, settle } from './manual-clock.js';
 import { Manager } from './manager.js';
@@ -69,7 +69,7 @@ describe('Manager', () => {
 
   it('runs controllers only on the replica that holds the Lease', async () => {
     // GIVEN two managers sharing one API
-    const kube = new InMemoryKubeClient();
+    const kube = new InMemoryKube();
     const clock = new ManualClock();
     const make = (identity: string) => {
       const caches = new ControlledCaches();
@@ -102,7 +102,7 @@ describe('Manager', () => {
   });
 
   it('shuts down in order: stop intake, drain in-flight, stop hooks, stop caches, release the Lease', async () => {
-    const kube = new InMemoryKubeClient();
+    const kube = new InMemoryKube();
     const caches = new ControlledCaches();
     caches.sync();
     const reconciler = new RecordingReconciler(caches.log);
@@ -144,7 +144,7 @@ describe('Manager', () => {
   });
 
   it('stops itself when leadership is lost, without releasing', async () => {
-    const kube = new InMemoryKubeClient();
+    const kube = new InMemoryKube();
     const clock = new ManualClock();
     const caches = new ControlledCaches();
     caches.sync();

@@ -8,7 +8,7 @@ import type { ProviderClientCache } from '../provider/client-cache.js';
 import type { ReadCoalescer } from '../provider/read-coalescer.js';
 import type { AnyStore } from '../provider/store-view.js';
 import { aSecretStore } from '../testing/fixtures.js';
-import { InMemoryKube } from '../testing/in-memory-kube.js';
+import { InMemoryKube } from '../kube/in-memory-kube.js';
 import { RecordingEventRecorder } from '../testing/recording-event-recorder.js';
 import { stubContribution } from '../testing/stub-provider.js';
 import { createContainer } from './create-container.js';

@@ -1,4 +1,4 @@
-import { InMemoryKube } from '../testing/in-memory-kube.js';
+import { InMemoryKube } from '../kube/in-memory-kube.js';
 import { aSecret } from '../testing/fixtures.js';
 import { InvalidProviderConfigError } from './errors.js';
 import { KubeProviderAccess, ReferentNamespaceUnavailableError } from './provider-kube-access.js';

@@ -22,7 +22,7 @@ import { ReadCoalescer } from '../provider/read-coalescer.js';
 import { storeKeyOf, storeKeyOfObject, type StoreKey, type StoreRef } from '../provider/store-ref.js';
 import type { AnyStore } from '../provider/store-view.js';
 import { DEFAULT_NAMESPACE } from './fixtures.js';
-import { InMemoryKube } from './in-memory-kube.js';
+import { InMemoryKube } from '../kube/in-memory-kube.js';
 import { RecordingEventRecorder } from './recording-event-recorder.js';
 import { StubSecretsClient, type StubClientOptions } from './stub-provider.js';
 

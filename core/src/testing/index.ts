@@ -1,6 +1,9 @@
 /** @tessera/core/testing: fakes and fixture builders for unit tests (also for provider authors). */
-export * from './in-memory-kube.js';
-export * from './in-memory-object-cache.js';
+// The in-memory Kubernetes API lives in kube/ (`tessera render` uses it too); tests keep finding it here.
+export * from '../kube/in-memory-kube.js';
+export * from '../kube/in-memory-call-log.js';
+export * from '../kube/in-memory-object-cache.js';
+export { sameObject } from '../kube/object-identity.js';
 export * from './recording-event-recorder.js';
 export * from './counting-call-recorder.js';
 export * from './fixtures.js';

@@ -3,7 +3,7 @@ import { API_VERSION_V1 } from '../../api/v1/constants.js';
 import type { ExternalSecret } from '../../api/v1/external-secret.js';
 import { KubeApiError, type KubeObject } from '../../kube/kube-port.js';
 import { aClusterExternalSecret, aNamespace, anExternalSecret } from '../../testing/fixtures.js';
-import { InMemoryKube } from '../../testing/in-memory-kube.js';
+import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import type { WorkQueue } from '../work-queue.js';
 import { CES_FINALIZER } from './ces-finalizer.js';
 import { watchClusterExternalSecrets } from './ces-watch.js';

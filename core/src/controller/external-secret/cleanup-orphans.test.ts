@@ -1,5 +1,5 @@
 import type { SecretObject } from '../../kube/kube-port.js';
-import { InMemoryKube } from '../../testing/in-memory-kube.js';
+import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { aSecret, anExternalSecret } from '../../testing/fixtures.js';
 import { cleanupOrphans } from './cleanup-orphans.js';
 import { settingsOf } from './load.js';

@@ -1,6 +1,6 @@
 import type { ClusterSecretStore, ExternalSecret, SecretStore } from '../../api/v1/index.js';
 import type { SecretObject } from '../../kube/kube-port.js';
-import { InMemoryKube } from '../../testing/in-memory-kube.js';
+import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { aClusterSecretStore, aSecret, aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
 import { ManualClock } from '../manual-clock.js';
 import { StoreReadyNotifier } from '../secret-store/store-ready-notifier.js';

@@ -1,6 +1,6 @@
 import type { ExternalSecret } from '../../api/v1/index.js';
 import type { SecretObject } from '../../kube/kube-port.js';
-import { InMemoryKube } from '../../testing/in-memory-kube.js';
+import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { aSecret, anExternalSecret } from '../../testing/fixtures.js';
 import { ensureFinalizer, finalizeDeletion } from './finalizer.js';
 import { settingsOf } from './load.js';

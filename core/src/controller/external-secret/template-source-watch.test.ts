@@ -10,7 +10,7 @@ import type {
 import { ReadCoalescer } from '../../provider/read-coalescer.js';
 import { FaultyClient } from '../../testing/external-secret-fixtures.js';
 import { aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
-import { InMemoryKube } from '../../testing/in-memory-kube.js';
+import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { RecordingEventRecorder } from '../../testing/recording-event-recorder.js';
 import { ManualClock } from '../manual-clock.js';
 import { parseObjectKey } from '../reconciler.js';

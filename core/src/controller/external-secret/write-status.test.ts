@@ -1,5 +1,5 @@
 import type { ExternalSecret } from '../../api/v1/index.js';
-import { InMemoryKube } from '../../testing/in-memory-kube.js';
+import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { anExternalSecret } from '../../testing/fixtures.js';
 import { syncedResourceVersionOf } from './object-hash.js';
 import {

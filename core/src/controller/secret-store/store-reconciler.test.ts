@@ -10,7 +10,7 @@ import { ProviderRegistry } from '../../provider/provider-registry.js';
 import type { ProviderContribution, StoreKind } from '../../provider/provider.js';
 import type { AnyStore } from '../../provider/store-view.js';
 import { aClusterSecretStore, aSecretStore } from '../../testing/fixtures.js';
-import { InMemoryKube } from '../../testing/in-memory-kube.js';
+import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { RecordingEventRecorder } from '../../testing/recording-event-recorder.js';
 import { waitUntil } from '../../testing/wait-until.js';
 import { StubProvider, StubSecretsClient, stubContribution } from '../../testing/stub-provider.js';

@@ -24,7 +24,7 @@ import type { ReadCoalescer } from '../../provider/read-coalescer.js';
 import { storeRefOfObject } from '../../provider/store-ref.js';
 import { toStoreView, type AnyStore } from '../../provider/store-view.js';
 import { aClusterSecretStore, aSecretStore } from '../fixtures.js';
-import { InMemoryKube } from '../in-memory-kube.js';
+import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { RecordingEventRecorder } from '../recording-event-recorder.js';
 import {
   CONFORMANCE_NAMESPACE as DEFAULT_NAMESPACE,

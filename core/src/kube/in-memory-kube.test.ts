@@ -1,5 +1,5 @@
-import { KubeApiError, type KubeObject, type SecretObject } from '../kube/kube-port.js';
-import { aNamespace, aSecret, aSecretStore, anExternalSecret } from './fixtures.js';
+import { KubeApiError, type KubeObject, type SecretObject } from './kube-port.js';
+import { aNamespace, aSecret, aSecretStore, anExternalSecret } from '../testing/fixtures.js';
 import { InMemoryKube } from './in-memory-kube.js';
 
 const STORE = {

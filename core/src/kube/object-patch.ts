@@ -2,7 +2,7 @@
  * Patch application for the in-memory Kubernetes client: JSON merge patch (RFC 7386, also used for
  * `strategic`, which differs only for lists with merge keys) and JSON patch (RFC 6902).
  */
-import { KubeApiError } from '../kube/kube-port.js';
+import { KubeApiError } from './kube-port.js';
 
 type Json = unknown;
 

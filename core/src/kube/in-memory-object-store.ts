@@ -4,8 +4,8 @@
  * collection by ownerReference, and synchronous change notifications. Stored objects are frozen.
  */
 import { randomUUID } from 'node:crypto';
-import type { KindRef, KubeObject, ListOptions, ObjectRef, SecretObject } from '../kube/kube-port.js';
-import { KubeApiError } from '../kube/kube-port.js';
+import type { KindRef, KubeObject, ListOptions, ObjectRef, SecretObject } from './kube-port.js';
+import { KubeApiError } from './kube-port.js';
 import { matchesLabelSelector, parseLabelSelector } from '../provider/label-selector.js';
 import type { StoreChange } from './in-memory-object-cache.js';
 import {

@@ -1,5 +1,5 @@
-/** Helpers shared by the in-memory Kubernetes fakes: kind identity, scope, cloning and freezing. */
-import type { KindRef, KubeObject } from '../kube/kube-port.js';
+/** Helpers of the in-memory Kubernetes API: kind identity, scope, cloning, freezing and equality. */
+import type { KindRef, KubeObject } from './kube-port.js';
 
 /** Kinds without a namespace. Extend through {@link InMemoryKubeOptions.clusterScopedKinds}. */
 export const DEFAULT_CLUSTER_SCOPED_KINDS: readonly string[] = [
@@ -64,4 +64,13 @@ export function canonicalJson(value: unknown): string {
       Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
     );
   });
+}
+
+/** Whether two objects are equal ignoring resourceVersion (for comparing snapshots). */
+export function sameObject(a: KubeObject, b: KubeObject): boolean {
+  const strip = (object: KubeObject) => ({
+    ...object,
+    metadata: { ...object.metadata, resourceVersion: undefined },
+  });
+  return canonicalJson(strip(a)) === canonicalJson(strip(b));
 }

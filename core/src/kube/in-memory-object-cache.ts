@@ -3,7 +3,7 @@
  * notifications delivered synchronously after each write, filtered by namespace and label selector
  * as an informer would (an object leaving the selection is reported as `deleted`).
  */
-import type { KindRef, KubeObject, ObjectCache, WatchEventType } from '../kube/kube-port.js';
+import type { KindRef, KubeObject, ObjectCache, WatchEventType } from './kube-port.js';
 import {
   matchesLabelSelector,
   parseLabelSelector,

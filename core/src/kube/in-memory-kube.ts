@@ -1,6 +1,8 @@
 /**
- * An in-memory Kubernetes API for unit tests: a {@link KubeClient} and a {@link CacheFactory} over
- * one object store, behaving like the API server where controllers care:
+ * An in-memory Kubernetes API: a {@link KubeClient} and a {@link CacheFactory} over one object
+ * store, behaving like the API server where controllers care. Unit tests use it as their cluster;
+ * `tessera render` uses it to answer the reconcile's reads from objects given in files.
+ *
  *
  * - `resourceVersion` bumps on every real change (no-op writes keep it); stale updates get 409;
  * - custom resources get `generation` (1 on create, +1 when anything but metadata/status changes)
@@ -12,7 +14,9 @@
  *   ownerReference; a 404 on delete is success;
  * - every call is recorded in {@link InMemoryKube.calls}; faults can be injected per verb/kind/name.
  *
- * Test set-up goes through {@link InMemoryKube.seed} (keeps `status`, records nothing).
+ * Set-up goes through {@link InMemoryKube.seed} (keeps `status`, records nothing). Kinds with an
+ * API group count as custom resources (generation, status subresource); core/v1 kinds do not. It is
+ * not an API server: the Kubernetes API emulator (test/) is the reference for wire behaviour.
  */
 import type {
   CacheFactory,
@@ -23,36 +27,14 @@ import type {
   ObjectCache,
   ObjectRef,
   PatchType,
-} from '../kube/kube-port.js';
-import { KubeApiError } from '../kube/kube-port.js';
+} from './kube-port.js';
+import { KubeApiError } from './kube-port.js';
 import type { ServiceAccountTokenIssuer } from '../provider/provider-kube-access.js';
 import { InMemoryObjectCache, type StoreChange } from './in-memory-object-cache.js';
 import { InMemoryObjectStore } from './in-memory-object-store.js';
+import { InMemoryCallLog, type KubeFault, type KubeVerb, type RecordedCall } from './in-memory-call-log.js';
 import { applyJsonPatch, applyMergePatch } from './object-patch.js';
-import { canonicalJson, clone, hasStatusSubresource } from './object-identity.js';
-
-/** The verbs recorded in {@link InMemoryKube.calls}. */
-export type KubeVerb =
-  'get' | 'list' | 'create' | 'update' | 'updateStatus' | 'patch' | 'patchStatus' | 'delete' | 'createToken';
-
-/** One recorded API call. */
-export interface RecordedCall {
-  readonly verb: KubeVerb;
-  readonly kind: string;
-  readonly namespace?: string;
-  readonly name?: string;
-}
-
-/** A fault: the next matching calls throw `error()` instead of running. */
-export interface KubeFault {
-  readonly verb?: KubeVerb | readonly KubeVerb[];
-  readonly kind?: string;
-  readonly name?: string;
-  readonly namespace?: string;
-  readonly error: () => Error;
-  /** @default 1 */
-  readonly times?: number;
-}
+import { clone, hasStatusSubresource } from './object-identity.js';
 
 /** Options of {@link InMemoryKube}. */
 export interface InMemoryKubeOptions {
@@ -64,21 +46,10 @@ export interface InMemoryKubeOptions {
   readonly requireNamespaces?: boolean;
 }
 
-const WRITE_VERBS: readonly KubeVerb[] = [
-  'create',
-  'update',
-  'updateStatus',
-  'patch',
-  'patchStatus',
-  'delete',
-];
-
-/** In-memory API server for unit tests. */
+/** In-memory API server; see the module comment. */
 export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTokenIssuer {
-  /** Every call made through the client interface, in order. */
-  readonly calls: RecordedCall[] = [];
   private readonly store: InMemoryObjectStore;
-  private readonly faults: { fault: KubeFault; remaining: number }[] = [];
+  private readonly log = new InMemoryCallLog();
 
   constructor(private readonly options: InMemoryKubeOptions = {}) {
     this.store = new InMemoryObjectStore({
@@ -201,7 +172,7 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
 
-  // ---- Test helpers ----------------------------------------------------------------------------
+  // ---- Set-up and inspection (outside KubeClient; nothing here is recorded) --------------------
 
   /** Stores objects as given (status kept, uid/resourceVersion/generation filled in); records nothing. */
   seed(...objects: KubeObject[]): void {
@@ -224,26 +195,29 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
     return this.store.subscribe(listener);
   }
 
+  /** Every call made through the client interface, in order. */
+  get calls(): readonly RecordedCall[] {
+    return this.log.calls;
+  }
+
   /** Recorded writes, optionally of one kind. */
   writes(kind?: string): RecordedCall[] {
-    return this.calls.filter(
-      (call) => WRITE_VERBS.includes(call.verb) && (kind === undefined || call.kind === kind),
-    );
+    return this.log.writes(kind);
   }
 
   /** Recorded calls of one verb, optionally of one kind. */
   callsOf(verb: KubeVerb, kind?: string): RecordedCall[] {
-    return this.calls.filter((call) => call.verb === verb && (kind === undefined || call.kind === kind));
+    return this.log.callsOf(verb, kind);
   }
 
-  /** Forgets recorded calls. */
+  /** Forgets recorded calls (pending faults stay). */
   resetCalls(): void {
-    this.calls.length = 0;
+    this.log.reset();
   }
 
-  /** Makes the next matching call(s) fail. */
+  /** Makes the next matching call(s) fail; see {@link KubeFault}. */
   injectFault(fault: KubeFault): void {
-    this.faults.push({ fault, remaining: fault.times ?? 1 });
+    this.log.injectFault(fault);
   }
 
   /** Errors thrown by cache change handlers (a handler must never throw; tests can assert this is empty). */
@@ -254,13 +228,7 @@ export class InMemoryKube implements KubeClient, CacheFactory, ServiceAccountTok
   // ---- internals -------------------------------------------------------------------------------
 
   private enter(verb: KubeVerb, kind: KindRef, name?: string, namespace?: string): void {
-    this.calls.push({ verb, kind: kind.kind, name, namespace });
-    const index = this.faults.findIndex(({ fault }) => faultMatches(fault, verb, kind.kind, name, namespace));
-    if (index < 0) return;
-    const entry = this.faults[index];
-    entry.remaining--;
-    if (entry.remaining <= 0) this.faults.splice(index, 1);
-    throw entry.fault.error();
+    this.log.enter(verb, kind, name, namespace);
   }
 
   private patched(current: KubeObject, patch: unknown, type: PatchType): KubeObject {
@@ -301,28 +269,4 @@ function refOf(object: KubeObject): ObjectRef {
 function restoreStatus(next: KubeObject, current: KubeObject): void {
   if (current.status === undefined) delete next.status;
   else next.status = clone(current.status);
-}
-
-function faultMatches(
-  fault: KubeFault,
-  verb: KubeVerb,
-  kind: string,
-  name?: string,
-  namespace?: string,
-): boolean {
-  const verbs =
-    fault.verb === undefined ? undefined : typeof fault.verb === 'string' ? [fault.verb] : fault.verb;
-  if (verbs && !verbs.includes(verb)) return false;
-  if (fault.kind !== undefined && fault.kind !== kind) return false;
-  if (fault.name !== undefined && fault.name !== name) return false;
-  return fault.namespace === undefined || fault.namespace === namespace;
-}
-
-/** Whether two objects are equal ignoring resourceVersion (used by tests comparing snapshots). */
-export function sameObject(a: KubeObject, b: KubeObject): boolean {
-  const strip = (object: KubeObject) => ({
-    ...object,
-    metadata: { ...object.metadata, resourceVersion: undefined },
-  });
-  return canonicalJson(strip(a)) === canonicalJson(strip(b));
 }
