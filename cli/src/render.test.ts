@@ -237,6 +237,27 @@ describe('tessera render: failures', () => {
     expect(stderr).toMatch(/cannot read -f/);
   });
 
+  it('exits 2 when the same ConfigMap is given twice', async () => {
+    // GIVEN an ExternalSecret and two ConfigMaps of one name in the same namespace
+    const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'tpl' }, data: { a: 'b' } };
+    const externalSecret = {
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ExternalSecret',
+      metadata: { name: 'twice', namespace: 'demo' },
+      spec: { secretStoreRef: { name: 's' }, data: [{ secretKey: 'k', remoteRef: { key: 'k' } }] },
+    };
+    const es = await file(
+      'twice.yaml',
+      [externalSecret, configMap, configMap].map((d) => stringify(d)).join('---\n'),
+    );
+    const values = await file('twice.json', '{"k":"v"}');
+    // WHEN it is rendered THEN the input is refused as the API server would refuse it
+    const { code, stdout, stderr } = await render({ filename: [es], data: values });
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toBe('tessera render: cannot use the ConfigMaps given: ConfigMap "tpl" already exists\n');
+  });
+
   it('exits 1 with the key and position of a failing template, and never the value', async () => {
     const es = await file('broken.yaml', {
       apiVersion: 'external-secrets.io/v1',
