@@ -21,7 +21,21 @@ function world(es: ExternalSecret, ...others: SecretObject[]) {
     { apiVersion: 'v1', kind: 'Secret' },
     { labelSelector: `${LABEL_MANAGED}=true` },
   );
-  return { kube, secrets, es: () => kube.peek<ExternalSecret>(ES_REF) as ExternalSecret };
+  const current = () => kube.peek<ExternalSecret>(ES_REF) as ExternalSecret;
+  const finalize = () => finalizeDeletion({ es: current(), settings: settingsOf(es), kube, secrets });
+  return { kube, secrets, es: current, finalize };
+}
+
+/** An ExternalSecret being deleted that still holds Tessera's finalizer. */
+function aDeletedExternalSecret(deletionPolicy?: 'Delete'): ExternalSecret {
+  const es = anExternalSecret('es').withMetadata({ uid: 'u', finalizers: [EXTERNAL_SECRET_FINALIZER] });
+  return (deletionPolicy ? es.withTarget({ deletionPolicy }) : es).build();
+}
+
+/** The target Secret with the managed label, controlled by `owner` when one is given. */
+function aManagedSecret(owner?: ExternalSecret): SecretObject {
+  const secret = aSecret('es').withLabels({ [LABEL_MANAGED]: 'true' });
+  return (owner ? secret.ownedBy(owner) : secret).build();
 }
 
 describe('finalizer', () => {
@@ -40,56 +54,24 @@ describe('finalizer', () => {
   });
 
   test('on deletion with deletionPolicy Delete the controlled Secret is deleted, then the finalizer removed', async () => {
-    const es = anExternalSecret('es')
-      .withMetadata({ uid: 'u', finalizers: [EXTERNAL_SECRET_FINALIZER] })
-      .withTarget({ deletionPolicy: 'Delete' })
-      .build();
-    const w = world(
-      es,
-      aSecret('es')
-        .withLabels({ [LABEL_MANAGED]: 'true' })
-        .ownedBy(es)
-        .build(),
-    );
-    expect(
-      await finalizeDeletion({ es: w.es(), settings: settingsOf(es), kube: w.kube, secrets: w.secrets }),
-    ).toBe(true);
+    const es = aDeletedExternalSecret('Delete');
+    const w = world(es, aManagedSecret(es));
+    expect(await w.finalize()).toBe(true);
     expect(w.kube.peek(SECRET_REF)).toBeUndefined();
     expect(w.es().metadata.finalizers).toEqual([]);
   });
 
   test('on deletion with deletionPolicy Retain the Secret stays', async () => {
-    const es = anExternalSecret('es')
-      .withMetadata({ uid: 'u', finalizers: [EXTERNAL_SECRET_FINALIZER] })
-      .build();
-    const w = world(
-      es,
-      aSecret('es')
-        .withLabels({ [LABEL_MANAGED]: 'true' })
-        .ownedBy(es)
-        .build(),
-    );
-    expect(
-      await finalizeDeletion({ es: w.es(), settings: settingsOf(es), kube: w.kube, secrets: w.secrets }),
-    ).toBe(false);
+    const es = aDeletedExternalSecret();
+    const w = world(es, aManagedSecret(es));
+    expect(await w.finalize()).toBe(false);
     expect(w.kube.peek(SECRET_REF)).toBeDefined();
     expect(w.es().metadata.finalizers).toEqual([]);
   });
 
   test('a Secret controlled by someone else is never deleted', async () => {
-    const es = anExternalSecret('es')
-      .withMetadata({ uid: 'u', finalizers: [EXTERNAL_SECRET_FINALIZER] })
-      .withTarget({ deletionPolicy: 'Delete' })
-      .build();
-    const w = world(
-      es,
-      aSecret('es')
-        .withLabels({ [LABEL_MANAGED]: 'true' })
-        .build(),
-    );
-    expect(
-      await finalizeDeletion({ es: w.es(), settings: settingsOf(es), kube: w.kube, secrets: w.secrets }),
-    ).toBe(false);
+    const w = world(aDeletedExternalSecret('Delete'), aManagedSecret());
+    expect(await w.finalize()).toBe(false);
     expect(w.kube.peek(SECRET_REF)).toBeDefined();
   });
 
