@@ -1,8 +1,15 @@
 import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { BLOCK_A, BLOCK_B, BLOCK_C, BLOCK_D } from './testing/golden-blocks.js';
 import { ALL_YAML, CRD_YAML, NS_YAML, SECRET_YAML, WIDGET_YAML } from './testing/golden-manifests.js';
-import { KubectlRunner, kubectlAvailable, normalise, type KubectlResult } from './testing/kubectl-runner.js';
-import { startKubeTestEnv, WIDGETS, type KubeTestEnv } from './testing/kube-test-client.js';
+import {
+  kubectlAvailable,
+  normalise,
+  startKubectlEnv,
+  stopKubectlEnv,
+  type KubectlResult,
+  type KubectlRunner,
+} from './testing/kubectl-runner.js';
+import { WIDGETS, type KubeTestEnv } from './testing/kube-test-client.js';
 
 /**
  * The wire contract's §17 golden checks, run with the real kubectl 1.32 when it is on PATH. Outputs are compared
@@ -37,17 +44,13 @@ suite('kubectl 1.32 golden checks (contract §17)', () => {
   const files: Record<string, string> = {};
 
   beforeAll(async () => {
-    env = await startKubeTestEnv();
-    k = new KubectlRunner(env.server.kubeconfigPath);
+    ({ env, k } = await startKubectlEnv());
     files.crd = k.file('crd.yaml', CRD_YAML);
     files.ns = k.file('ns.yaml', NS_YAML);
     files.secret = k.file('secret.yaml', SECRET_YAML);
     files.widget = k.file('widget.yaml', WIDGET_YAML);
   });
-  afterAll(async () => {
-    k.dispose();
-    await env.server.stop();
-  });
+  afterAll(() => stopKubectlEnv({ env, k }));
 
   test('G1 kubectl version reports the 1.32.4 server', async () => {
     const r = await k.run(['version']);
@@ -288,14 +291,8 @@ suite('kubectl 1.32 golden check G27 (fresh server)', () => {
   let env: KubeTestEnv;
   let k: KubectlRunner;
 
-  beforeAll(async () => {
-    env = await startKubeTestEnv();
-    k = new KubectlRunner(env.server.kubeconfigPath);
-  });
-  afterAll(async () => {
-    k.dispose();
-    await env.server.stop();
-  });
+  beforeAll(async () => ({ env, k } = await startKubectlEnv()));
+  afterAll(() => stopKubectlEnv({ env, k }));
 
   test('G27 CRD, namespace and Widget in one file: the Widget fails first, then a second apply creates it', async () => {
     const file = k.file('all.yaml', ALL_YAML);

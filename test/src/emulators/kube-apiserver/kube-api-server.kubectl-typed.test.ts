@@ -1,5 +1,12 @@
-import { KubectlRunner, kubectlAvailable, normalise, type KubectlResult } from './testing/kubectl-runner.js';
-import { startKubeTestEnv, type KubeTestEnv } from './testing/kube-test-client.js';
+import {
+  kubectlAvailable,
+  normalise,
+  startKubectlEnv,
+  stopKubectlEnv,
+  type KubectlResult,
+  type KubectlRunner,
+} from './testing/kubectl-runner.js';
+import type { KubeTestEnv } from './testing/kube-test-client.js';
 
 /** kubectl commands beyond the contract's §17 that users type in the playground (typed clients send protobuf). */
 const hasKubectl = kubectlAvailable();
@@ -11,14 +18,8 @@ suite('kubectl typed commands beyond §17 (protobuf request bodies, server-side 
   let env: KubeTestEnv;
   let k: KubectlRunner;
 
-  beforeAll(async () => {
-    env = await startKubeTestEnv();
-    k = new KubectlRunner(env.server.kubeconfigPath);
-  });
-  afterAll(async () => {
-    k.dispose();
-    await env.server.stop();
-  });
+  beforeAll(async () => ({ env, k } = await startKubectlEnv()));
+  afterAll(() => stopKubectlEnv({ env, k }));
 
   test('kubectl create namespace, secret, configmap, serviceaccount and deployment work as on a real cluster', async () => {
     expect(out(await k.run(['create', 'namespace', 'typed']))).toBe('namespace/typed created');

@@ -2,6 +2,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startKubeTestEnv, type KubeTestEnv } from './kube-test-client.js';
 
 /** What one kubectl run printed. */
 export interface KubectlResult {
@@ -53,6 +54,24 @@ export class KubectlRunner {
   dispose(): void {
     rmSync(this.workDir, { recursive: true, force: true });
   }
+}
+
+/** A started emulator and a kubectl pointed at it. */
+export interface KubectlEnv {
+  readonly env: KubeTestEnv;
+  readonly k: KubectlRunner;
+}
+
+/** Starts a fresh emulator and a kubectl runner for it; end with {@link stopKubectlEnv}. */
+export async function startKubectlEnv(): Promise<KubectlEnv> {
+  const env = await startKubeTestEnv();
+  return { env, k: new KubectlRunner(env.server.kubeconfigPath) };
+}
+
+/** Removes the runner's scratch dir and stops the emulator. */
+export async function stopKubectlEnv({ env, k }: KubectlEnv): Promise<void> {
+  k.dispose();
+  await env.server.stop();
 }
 
 const AGE_AT_END = /(\s)(<invalid>|[0-9]+[smhdy](?:[0-9]+[smhd])?)$/gm;
