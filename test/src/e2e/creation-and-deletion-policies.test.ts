@@ -4,10 +4,11 @@
  * namespace and fake store: sync, then the remote value disappears (forced refresh), then the
  * ExternalSecret is deleted — and the target Secret must be what ESO's matrix says at each step.
  */
-import { E2eWorld } from './harness/e2e-world.js';
+import type { E2eWorld } from './harness/e2e-world.js';
 import { aFakeStore, anExternalSecret } from './harness/fixtures.js';
 import type { Resource } from './harness/kube-user.js';
 import { waitFor } from './harness/wait-for.js';
+import { useE2eWorld } from './harness/use-e2e-world.js';
 
 type Creation = 'Owner' | 'Orphan' | 'Merge' | 'CreateOrMerge' | 'None';
 type Deletion = 'Retain' | 'Delete' | 'Merge';
@@ -167,14 +168,10 @@ const REJECTED: readonly [Creation, Deletion, string][] = [
 
 let world: E2eWorld;
 
-beforeAll(async () => {
-  world = await E2eWorld.start();
+useE2eWorld(async (started) => {
+  world = started;
   await world.startOperator(['--concurrent', '4']);
-}, 60_000);
-afterEach(async () => {
-  expect(await world.leaks()).toEqual([]);
 });
-afterAll(async () => world?.stop());
 
 /** The ExternalSecret reading every remote key under /app/ into keys without the prefix. */
 function policyExternalSecret(namespace: string, creation: Creation, deletion: Deletion): Resource {

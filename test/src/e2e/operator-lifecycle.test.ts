@@ -6,23 +6,20 @@
  * log: every operator request carries `pid/<process id>` in its User-Agent.
  */
 import type { V1Secret } from '@kubernetes/client-node';
-import { E2eWorld } from './harness/e2e-world.js';
+import type { E2eWorld } from './harness/e2e-world.js';
 import { aFakeStore, anExternalSecret, dataEntries } from './harness/fixtures.js';
 import type { OperatorProcess } from './harness/operator-process.js';
 import { waitFor } from './harness/wait-for.js';
+import { useE2eWorld } from './harness/use-e2e-world.js';
 
 const WRITES = ['create', 'update', 'patch', 'delete', 'deletecollection'];
 const LEASE = 'e2e-leader';
 
 let world: E2eWorld;
 
-beforeAll(async () => {
-  world = await E2eWorld.start();
-}, 60_000);
-afterEach(async () => {
-  expect(await world.leaks()).toEqual([]);
+useE2eWorld(async (started) => {
+  world = started;
 });
-afterAll(async () => world?.stop());
 
 /** Writes (other than to Leases) made by one operator process since `since`. */
 function writesBy(operator: OperatorProcess, since = 0) {

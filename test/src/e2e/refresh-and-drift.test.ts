@@ -5,23 +5,20 @@
  * is first-in first-out: a "barrier" ExternalSecret refreshed after a change proves that the
  * change has been reconciled before the assertions that nothing happened.
  */
-import { E2eWorld } from './harness/e2e-world.js';
+import type { E2eWorld } from './harness/e2e-world.js';
 import { aFakeStore, anExternalSecret, dataEntries, type FakeEntry } from './harness/fixtures.js';
 import type { OperatorProcess } from './harness/operator-process.js';
 import { metricValue } from './harness/prometheus-text.js';
 import { waitFor } from './harness/wait-for.js';
+import { useE2eWorld } from './harness/use-e2e-world.js';
 
 let world: E2eWorld;
 let operator: OperatorProcess;
 
-beforeAll(async () => {
-  world = await E2eWorld.start();
+useE2eWorld(async (started) => {
+  world = started;
   operator = await world.startOperator(['--concurrent', '1']);
-}, 60_000);
-afterEach(async () => {
-  expect(await world.leaks()).toEqual([]);
 });
-afterAll(async () => world?.stop());
 
 /** A namespace with a fake store holding `/k` = `value` and `/barrier`, plus the barrier ExternalSecret. */
 async function aNamespaceWithBarrier(prefix: string, value: string): Promise<string> {

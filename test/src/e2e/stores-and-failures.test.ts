@@ -6,22 +6,19 @@
  * Secret is updated. The operator runs as its own process; the Connect emulator runs here.
  */
 import { startOnePasswordConnect, type OnePasswordConnectEmulator } from '../emulators/onepassword/index.js';
-import { E2eWorld } from './harness/e2e-world.js';
+import type { E2eWorld } from './harness/e2e-world.js';
 import { aFakeClusterStore, aFakeStore, anExternalSecret, dataEntries } from './harness/fixtures.js';
 import type { OperatorProcess } from './harness/operator-process.js';
 import { waitFor } from './harness/wait-for.js';
+import { useE2eWorld } from './harness/use-e2e-world.js';
 
 let world: E2eWorld;
 let operator: OperatorProcess;
 
-beforeAll(async () => {
-  world = await E2eWorld.start();
+useE2eWorld(async (started) => {
+  world = started;
   operator = await world.startOperator(['--concurrent', '2']);
-}, 60_000);
-afterEach(async () => {
-  expect(await world.leaks()).toEqual([]);
 });
-afterAll(async () => world?.stop());
 
 async function readyOf(kind: string, name: string, namespace?: string) {
   return world.user.ready(kind, name, namespace);

@@ -10,25 +10,22 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { V1ConfigMap } from '@kubernetes/client-node';
 import { parseAllDocuments } from 'yaml';
-import { E2eWorld } from './harness/e2e-world.js';
+import type { E2eWorld } from './harness/e2e-world.js';
 import { aFakeStore, anExternalSecret, dataEntries, type FakeEntry } from './harness/fixtures.js';
 import type { Resource } from './harness/kube-user.js';
 import type { OperatorProcess } from './harness/operator-process.js';
 import { waitFor } from './harness/wait-for.js';
+import { useE2eWorld } from './harness/use-e2e-world.js';
 
 const EXAMPLES = fileURLToPath(new URL('../../../examples/templates/', import.meta.url));
 
 let world: E2eWorld;
 let operator: OperatorProcess;
 
-beforeAll(async () => {
-  world = await E2eWorld.start();
+useE2eWorld(async (started) => {
+  world = started;
   operator = await world.startOperator(['--concurrent', '2']);
-}, 60_000);
-afterEach(async () => {
-  expect(await world.leaks()).toEqual([]);
 });
-afterAll(async () => world?.stop());
 
 /** The documents of one example file, by kind. */
 function example(file: string): { externalSecret: Resource; configMap?: Resource } {
