@@ -140,6 +140,34 @@ describe('garbage collection', () => {
     expect(dep.metadata?.ownerReferences).toBeUndefined();
   });
 
+  test('a dependent that loses one of two owners keeps the other reference and stays', async () => {
+    // GIVEN a ConfigMap owned by two others
+    const ns = await newNamespace('gc-two-owners');
+    const first = await env.core.createNamespacedConfigMap({
+      namespace: ns,
+      body: { metadata: { name: 'o1' } },
+    });
+    const second = await env.core.createNamespacedConfigMap({
+      namespace: ns,
+      body: { metadata: { name: 'o2' } },
+    });
+    await env.core.createNamespacedConfigMap({
+      namespace: ns,
+      body: { metadata: { name: 'dep', ownerReferences: [ownedBy(first), ownedBy(second)] } },
+    });
+    // WHEN one owner is deleted
+    await env.core.deleteNamespacedConfigMap({ namespace: ns, name: 'o1' });
+    // THEN only the reference to the remaining owner is left on the dependent
+    const dep = await waitFor(
+      async () => {
+        const current = await env.core.readNamespacedConfigMap({ namespace: ns, name: 'dep' });
+        return current.metadata?.ownerReferences?.length === 1 ? current : undefined;
+      },
+      { what: 'reference to the deleted owner dropped' },
+    );
+    expect(dep.metadata?.ownerReferences?.map((o) => o.name)).toEqual(['o2']);
+  });
+
   test('an owner with the same name but a new uid does not keep a dependent alive', async () => {
     const ns = await newNamespace('gc-uid');
     await env.core.createNamespacedConfigMap({ namespace: ns, body: { metadata: { name: 'same-name' } } });

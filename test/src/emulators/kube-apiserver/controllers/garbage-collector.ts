@@ -1,4 +1,5 @@
-import type { KubeObject, OwnerReference } from '../api/kube-object.js';
+import type { KubeObject, ObjectMeta, OwnerReference } from '../api/kube-object.js';
+import type { ResourceType } from '../api/resource-type.js';
 import type { ResourceRegistry } from '../discovery/resource-registry.js';
 import { deleteObject, type PropagationPolicy } from '../objects/delete-object.js';
 import { updateObject } from '../objects/update-object.js';
@@ -105,20 +106,7 @@ export class GarbageCollector {
       if (!stored.object.metadata.deletionTimestamp)
         deleteObject(this.store, { type, namespace, name, propagationPolicy: 'Background' });
     } else if (absent.length > 0) {
-      const gone = new Set(absent.map((o) => o.uid));
-      updateObject(this.store, {
-        type,
-        namespace,
-        name,
-        verb: 'patch',
-        build: (cur) => ({
-          ...cur,
-          metadata: {
-            ...cur.metadata,
-            ownerReferences: (cur.metadata.ownerReferences ?? []).filter((o) => !gone.has(o.uid)),
-          },
-        }),
-      });
+      this.dropOwnerRefs(type, namespace, name, new Set(absent.map((o) => o.uid)));
     }
   }
 
@@ -157,36 +145,42 @@ export class GarbageCollector {
     const { storageKey, namespace, name } = parseRef(dep);
     const type = this.registry.preferredForStorage(storageKey);
     if (!type || !this.store.get(storageKey, namespace, name)) return;
-    updateObject(this.store, {
-      type,
-      namespace,
-      name,
-      verb: 'patch',
-      build: (cur) => {
-        const refs = (cur.metadata.ownerReferences ?? []).filter((o) => o.uid !== ownerUid);
-        return { ...cur, metadata: { ...cur.metadata, ownerReferences: refs.length > 0 ? refs : undefined } };
-      },
+    this.dropOwnerRefs(type, namespace, name, new Set([ownerUid]));
+  }
+
+  /** Removes the references to `ownerUids` (and `ownerReferences` itself once empty). */
+  private dropOwnerRefs(
+    type: ResourceType,
+    namespace: string,
+    name: string,
+    ownerUids: ReadonlySet<string>,
+  ): void {
+    this.patchMetadata(type, namespace, name, (metadata) => {
+      const refs = (metadata.ownerReferences ?? []).filter((o) => !ownerUids.has(o.uid));
+      return { ...metadata, ownerReferences: refs.length > 0 ? refs : undefined };
     });
   }
 
-  private removeFinalizer(
-    type: Parameters<typeof updateObject>[1]['type'],
+  private removeFinalizer(type: ResourceType, namespace: string, name: string, finalizer: string): void {
+    this.patchMetadata(type, namespace, name, (metadata) => ({
+      ...metadata,
+      finalizers: (metadata.finalizers ?? []).filter((f) => f !== finalizer),
+    }));
+  }
+
+  /** Patches the stored object's metadata, as the collector's own `patch` request. */
+  private patchMetadata(
+    type: ResourceType,
     namespace: string,
     name: string,
-    finalizer: string,
+    edit: (metadata: ObjectMeta) => ObjectMeta,
   ): void {
     updateObject(this.store, {
       type,
       namespace,
       name,
       verb: 'patch',
-      build: (cur) => ({
-        ...cur,
-        metadata: {
-          ...cur.metadata,
-          finalizers: (cur.metadata.finalizers ?? []).filter((f) => f !== finalizer),
-        },
-      }),
+      build: (cur) => ({ ...cur, metadata: edit(cur.metadata) }),
     });
   }
 }
