@@ -34,6 +34,19 @@ async function configMapInformer(namespace: string) {
   return { informer, seen };
 }
 
+/**
+ * {@link configMapInformer} once its first watch is open; `requests` counts its ConfigMap requests
+ * in the namespace since just before it listed.
+ */
+async function aWatchingInformer(namespace: string) {
+  const mark = env.server.requestLog.mark();
+  const { informer, seen } = await configMapInformer(namespace);
+  const requests = (verb: 'list' | 'watch', code?: number): number =>
+    env.server.requestLog.count({ verb, resource: 'configmaps', namespace, since: mark, code });
+  await waitFor(() => requests('watch') === 1, { what: 'first watch' });
+  return { informer, seen, requests };
+}
+
 interface WatchEvent {
   type: string;
   name?: string;
@@ -62,14 +75,7 @@ describe('informers', () => {
     // GIVEN an informer that has listed and is watching
     const ns = await newNamespace('resume');
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('before') });
-    const mark = env.server.requestLog.mark();
-    const { informer, seen } = await configMapInformer(ns);
-    await waitFor(
-      () =>
-        env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) ===
-        1,
-      { what: 'first watch' },
-    );
+    const { informer, seen, requests } = await aWatchingInformer(ns);
     // WHEN the server drops the watch and a change happens before the re-watch is served (held by latency)
     env.server.faults.addRule({ verb: 'watch', resource: 'configmaps', namespace: ns, latencyMs: 200 });
     expect(env.server.faults.disconnectWatches({ resource: 'configmaps', namespace: ns })).toBe(1);
@@ -80,12 +86,8 @@ describe('informers', () => {
     await waitFor(() => seen.includes('add after'), { what: 'add after' });
     await informer.stop();
     expect(seen).toEqual(['add before', 'add during-gap', 'add after']);
-    expect(
-      env.server.requestLog.count({ verb: 'list', resource: 'configmaps', namespace: ns, since: mark }),
-    ).toBe(1);
-    expect(
-      env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }),
-    ).toBeGreaterThanOrEqual(2);
+    expect(requests('list')).toBe(1);
+    expect(requests('watch')).toBeGreaterThanOrEqual(2);
   });
 
   test('an informer relists after an in-stream 410 Expired and reports the changes it missed', async () => {
@@ -93,14 +95,7 @@ describe('informers', () => {
     const ns = await newNamespace('expire');
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('keep') });
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('doomed') });
-    const mark = env.server.requestLog.mark();
-    const { informer, seen } = await configMapInformer(ns);
-    await waitFor(
-      () =>
-        env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) ===
-        1,
-      { what: 'first watch' },
-    );
+    const { informer, seen, requests } = await aWatchingInformer(ns);
     // WHEN the watch expires (ERROR 410) and changes happen before the relist
     expect(env.server.faults.expireWatches({ resource: 'configmaps', namespace: ns })).toBe(1);
     await env.core.deleteNamespacedConfigMap({ name: 'doomed', namespace: ns });
@@ -109,18 +104,11 @@ describe('informers', () => {
     await waitFor(() => seen.includes('add born') && seen.includes('delete doomed'), {
       what: 'missed changes',
     });
-    await waitFor(
-      () =>
-        env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) ===
-        2,
-      { what: 'second watch' },
-    );
+    await waitFor(() => requests('watch') === 2, { what: 'second watch' });
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('later') });
     await waitFor(() => seen.includes('add later'), { what: 'add later' });
     await informer.stop();
-    expect(
-      env.server.requestLog.count({ verb: 'list', resource: 'configmaps', namespace: ns, since: mark }),
-    ).toBe(2);
+    expect(requests('list')).toBe(2);
     expect(seen.filter((s) => s.endsWith('born') || s.endsWith('doomed') || s.endsWith('later'))).toEqual([
       'add doomed',
       'delete doomed',
@@ -132,14 +120,7 @@ describe('informers', () => {
   test('an informer whose re-watch is answered with HTTP 410 relists and carries on', async () => {
     // GIVEN an informer watching, and a fault that answers the next watch of that namespace with 410
     const ns = await newNamespace('http-gone');
-    const mark = env.server.requestLog.mark();
-    const { informer, seen } = await configMapInformer(ns);
-    await waitFor(
-      () =>
-        env.server.requestLog.count({ verb: 'watch', resource: 'configmaps', namespace: ns, since: mark }) ===
-        1,
-      { what: 'first watch' },
-    );
+    const { informer, seen, requests } = await aWatchingInformer(ns);
     env.server.faults.addRule({
       verb: 'watch',
       resource: 'configmaps',
@@ -153,30 +134,10 @@ describe('informers', () => {
     await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap('after-gone') });
     // THEN the informer relists, sees the change and watches again
     await waitFor(() => seen.includes('add after-gone'), { what: 'add after-gone' });
-    await waitFor(
-      () =>
-        env.server.requestLog.count({
-          verb: 'watch',
-          resource: 'configmaps',
-          namespace: ns,
-          code: 200,
-          since: mark,
-        }) === 2,
-      { what: 'watch after relist' },
-    );
+    await waitFor(() => requests('watch', 200) === 2, { what: 'watch after relist' });
     await informer.stop();
-    expect(
-      env.server.requestLog.count({
-        verb: 'watch',
-        resource: 'configmaps',
-        namespace: ns,
-        code: 410,
-        since: mark,
-      }),
-    ).toBe(1);
-    expect(
-      env.server.requestLog.count({ verb: 'list', resource: 'configmaps', namespace: ns, since: mark }),
-    ).toBe(2);
+    expect(requests('watch', 410)).toBe(1);
+    expect(requests('list')).toBe(2);
   });
 });
 
