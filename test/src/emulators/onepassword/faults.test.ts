@@ -1,20 +1,16 @@
-import { OnePasswordConnect } from '@1password/connect';
-import { startOnePasswordConnect, type OnePasswordConnectEmulator } from './index.js';
-import { testSeed } from './test-seed.js';
+import type { OnePasswordConnectEmulator } from './index.js';
+import { connectSdk, startTestConnect } from './test-connect.js';
 
 describe('Connect emulator: fault injection', () => {
   let connect: OnePasswordConnectEmulator;
   let infra: string;
-  beforeAll(async () => {
-    connect = await startOnePasswordConnect({ seed: testSeed() });
-    infra = connect.store.vault('infrastructure')!.id;
-  });
+  beforeAll(async () => ({ connect, infra } = await startTestConnect()));
   afterAll(() => connect.stop());
   beforeEach(() => {
     connect.faults.clear();
     connect.requestLog.reset();
   });
-  const sdk = () => OnePasswordConnect({ serverURL: connect.url, token: connect.token });
+  const sdk = () => connectSdk(connect);
   const get = (path: string) =>
     fetch(`${connect.url}${path}`, { headers: { authorization: `Bearer ${connect.token}` } });
 

@@ -1,7 +1,7 @@
-import { OnePasswordConnect } from '@1password/connect';
 import type { Readable } from 'node:stream';
-import { startOnePasswordConnect, type OnePasswordConnectEmulator } from './index.js';
-import { BINARY_BYTES, testSeed } from './test-seed.js';
+import type { OnePasswordConnectEmulator } from './index.js';
+import { connectSdk, startTestConnect } from './test-connect.js';
+import { BINARY_BYTES } from './test-seed.js';
 
 async function collect(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -12,12 +12,9 @@ async function collect(stream: Readable): Promise<Buffer> {
 describe('Connect emulator: files and file content (through @1password/connect)', () => {
   let connect: OnePasswordConnectEmulator;
   let infra: string;
-  beforeAll(async () => {
-    connect = await startOnePasswordConnect({ seed: testSeed(), maxInlineFileBytes: 16 });
-    infra = connect.store.vault('infrastructure')!.id;
-  });
+  beforeAll(async () => ({ connect, infra } = await startTestConnect({ maxInlineFileBytes: 16 })));
   afterAll(() => connect.stop());
-  const sdk = () => OnePasswordConnect({ serverURL: connect.url, token: connect.token });
+  const sdk = () => connectSdk(connect);
 
   it('seeds an item with only files as a DOCUMENT', async () => {
     const item = await sdk().getItem(infra, 'keystore');

@@ -1,5 +1,5 @@
-import { OnePasswordConnect } from '@1password/connect';
 import { startOnePasswordConnect, type OnePasswordConnectEmulator } from './index.js';
+import { connectSdk } from './test-connect.js';
 
 describe('Connect emulator: title and tag filters, including the edge characters of contract §1.3', () => {
   let connect: OnePasswordConnectEmulator;
@@ -25,7 +25,7 @@ describe('Connect emulator: title and tag filters, including the edge characters
     vault = connect.store.vault('edge')!.id;
   });
   afterAll(() => connect.stop());
-  const sdk = () => OnePasswordConnect({ serverURL: connect.url, token: connect.token });
+  const sdk = () => connectSdk(connect);
   const rawFilter = async (filter: string) => {
     const res = await fetch(`${connect.url}/v1/vaults/${vault}/items?filter=${encodeURIComponent(filter)}`, {
       headers: { authorization: `Bearer ${connect.token}` },

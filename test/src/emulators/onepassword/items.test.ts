@@ -1,17 +1,14 @@
-import { FullItem, ItemBuilder, ItemCategory, OnePasswordConnect } from '@1password/connect';
-import { startOnePasswordConnect, type OnePasswordConnectEmulator } from './index.js';
-import { testSeed } from './test-seed.js';
+import { FullItem, ItemBuilder, ItemCategory } from '@1password/connect';
+import type { OnePasswordConnectEmulator } from './index.js';
+import { connectSdk, startTestConnect } from './test-connect.js';
 
 describe('Connect emulator: items (through @1password/connect)', () => {
   let connect: OnePasswordConnectEmulator;
   let infra: string;
-  beforeAll(async () => {
-    connect = await startOnePasswordConnect({ seed: testSeed() });
-    infra = connect.store.vault('infrastructure')!.id;
-  });
+  beforeAll(async () => ({ connect, infra } = await startTestConnect()));
   afterAll(() => connect.stop());
   beforeEach(() => connect.requestLog.reset());
-  const sdk = () => OnePasswordConnect({ serverURL: connect.url, token: connect.token });
+  const sdk = () => connectSdk(connect);
 
   it('lists summaries that carry vault id, version and tags but no fields, sections or files', async () => {
     const res = await fetch(`${connect.url}/v1/vaults/${infra}/items`, {

@@ -1,18 +1,15 @@
-import { OnePasswordConnect } from '@1password/connect';
-import { startOnePasswordConnect, type OnePasswordConnectEmulator } from './index.js';
-import { testSeed } from './test-seed.js';
+import type { OnePasswordConnectEmulator } from './index.js';
+import { connectSdk, startTestConnect } from './test-connect.js';
 
 describe('Connect emulator: vaults and bearer-token auth (through @1password/connect)', () => {
   let connect: OnePasswordConnectEmulator;
-  beforeAll(async () => {
-    connect = await startOnePasswordConnect({ seed: testSeed() });
-  });
+  beforeAll(async () => ({ connect } = await startTestConnect()));
   afterAll(() => connect.stop());
   beforeEach(() => {
     connect.faults.clear();
     connect.requestLog.reset();
   });
-  const sdk = (token = connect.token) => OnePasswordConnect({ serverURL: connect.url, token });
+  const sdk = (token?: string) => connectSdk(connect, token);
 
   it('lists every vault with the Vault wire shape', async () => {
     const vaults = await sdk().listVaults();
