@@ -24,6 +24,7 @@ import type { AnyStore } from '../provider/store-view.js';
 import { DEFAULT_NAMESPACE } from './fixtures.js';
 import { InMemoryKube } from '../kube/in-memory-kube.js';
 import { RecordingEventRecorder } from './recording-event-recorder.js';
+import { errorMessages } from './error-messages.js';
 import { StubSecretsClient, type StubClientOptions } from './stub-provider.js';
 
 /** A value planted in remote data so tests can assert it never leaks into status, events or errors. */
@@ -226,7 +227,7 @@ export class ExternalSecretWorld {
       .peekAll<ExternalSecret>({ apiVersion: 'external-secrets.io/v1', kind: 'ExternalSecret' })
       .map((es) => JSON.stringify(es.status ?? {}));
     const events = this.events.events.map((event) => `${event.reason}: ${event.message}`);
-    const messages = errors.filter((error): error is Error => error !== undefined).flatMap(errorChain);
+    const messages = errors.filter((error): error is Error => error !== undefined).flatMap(errorMessages);
     return [...statuses, ...events, ...messages].join('\n');
   }
 
@@ -235,14 +236,4 @@ export class ExternalSecretWorld {
     this.clientRequests.push(key);
     return this.storeClients.get(key) ?? this.client;
   }
-}
-
-function errorChain(error: Error): string[] {
-  const messages = [error.message];
-  let cause = error.cause;
-  while (cause instanceof Error) {
-    messages.push(cause.message);
-    cause = cause.cause;
-  }
-  return messages;
 }

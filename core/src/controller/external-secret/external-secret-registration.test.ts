@@ -31,49 +31,44 @@ function setup() {
   };
   const secret = () =>
     kube.peek<SecretObject>({ apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' });
-  return { kube, registration, runQueued, secret };
-}
-
-describe('ExternalSecret controller registration', () => {
-  test('an ExternalSecret created through the API is synced by the queued reconcile', async () => {
-    const { kube, runQueued, secret, registration } = setup();
-    expect(registration.name).toBe('externalsecret');
-    await kube.create(aSecretStore('store').build());
-    await kube.patchStatus(
+  /** The SecretStore's status turns Ready, as its own reconciler would write it. */
+  const storeBecomesReady = () =>
+    kube.patchStatus(
       { apiVersion: 'external-secrets.io/v1', kind: 'SecretStore', name: 'store', namespace: 'default' },
       { status: { conditions: [{ type: 'Ready', status: 'True', reason: 'Valid' }] } },
       'merge',
     );
+  return { kube, registration, runQueued, secret, storeBecomesReady };
+}
+
+describe('ExternalSecret controller registration', () => {
+  test('an ExternalSecret created through the API is synced by the queued reconcile', async () => {
+    const { kube, runQueued, secret, registration, storeBecomesReady } = setup();
+    expect(registration.name).toBe('externalsecret');
+    await kube.create(aSecretStore('store').build());
+    await storeBecomesReady();
     await kube.create(anExternalSecret('es').withData('k', 'k').build());
     await runQueued();
     expect(secret()?.data).toEqual({ k: Buffer.from('v').toString('base64') });
   });
 
   test('an ExternalSecret waiting for its store is synced as soon as the store becomes Ready', async () => {
-    const { kube, runQueued, secret } = setup();
+    const { kube, runQueued, secret, storeBecomesReady } = setup();
     await kube.create(aSecretStore('store').build());
     await kube.create(anExternalSecret('es').withData('k', 'k').build());
     await runQueued();
     expect(secret()).toBeUndefined();
     // WHEN the store turns Ready
-    await kube.patchStatus(
-      { apiVersion: 'external-secrets.io/v1', kind: 'SecretStore', name: 'store', namespace: 'default' },
-      { status: { conditions: [{ type: 'Ready', status: 'True', reason: 'Valid' }] } },
-      'merge',
-    );
+    await storeBecomesReady();
     // THEN the ExternalSecret is already queued and syncs on the next turn, without any backoff
     await runQueued();
     expect(secret()).toBeDefined();
   });
 
   test('a deleted target Secret is restored through its watch', async () => {
-    const { kube, runQueued, secret } = setup();
+    const { kube, runQueued, secret, storeBecomesReady } = setup();
     await kube.create(aSecretStore('store').build());
-    await kube.patchStatus(
-      { apiVersion: 'external-secrets.io/v1', kind: 'SecretStore', name: 'store', namespace: 'default' },
-      { status: { conditions: [{ type: 'Ready', status: 'True', reason: 'Valid' }] } },
-      'merge',
-    );
+    await storeBecomesReady();
     await kube.create(anExternalSecret('es').withData('k', 'k').build());
     await runQueued();
     await kube.delete({ apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' });

@@ -26,6 +26,10 @@ function lookup(
     namespaceLabels: (name) => namespaceLabels[name],
   };
 }
+/** An ExternalSecret in namespace `team-b` reading through ClusterSecretStore `shared`. */
+const anExternalSecretInTeamBUsingSharedClusterStore = (): ExternalSecret =>
+  anExternalSecret('es').inNamespace('team-b').usingClusterStore('shared').withData('k', 'k').build();
+
 const resolve = (es: ExternalSecret, stores: AnyStore[], extra: { floodGate?: boolean } = {}) =>
   resolveStores({ es, stores: lookup(stores), ...extra });
 
@@ -88,11 +92,7 @@ describe('resolve store', () => {
   });
 
   test('ClusterSecretStore conditions deny other namespaces with ESO message', () => {
-    const es = anExternalSecret('es')
-      .inNamespace('team-b')
-      .usingClusterStore('shared')
-      .withData('k', 'k')
-      .build();
+    const es = anExternalSecretInTeamBUsingSharedClusterStore();
     const store = aClusterSecretStore('shared')
       .withConditions({ namespaces: ['team-a'] })
       .ready()
@@ -104,11 +104,7 @@ describe('resolve store', () => {
   });
 
   test('ClusterSecretStore namespaceSelector conditions use the namespace labels', () => {
-    const es = anExternalSecret('es')
-      .inNamespace('team-b')
-      .usingClusterStore('shared')
-      .withData('k', 'k')
-      .build();
+    const es = anExternalSecretInTeamBUsingSharedClusterStore();
     const store = aClusterSecretStore('shared')
       .withConditions({ namespaceSelector: { matchLabels: { env: 'prod' } } })
       .ready()

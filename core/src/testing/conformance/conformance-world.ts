@@ -26,6 +26,7 @@ import { toStoreView, type AnyStore } from '../../provider/store-view.js';
 import { aClusterSecretStore, aSecretStore } from '../fixtures.js';
 import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { RecordingEventRecorder } from '../recording-event-recorder.js';
+import { errorMessages } from '../error-messages.js';
 import {
   CONFORMANCE_NAMESPACE as DEFAULT_NAMESPACE,
   type ConformanceAdapter,
@@ -222,7 +223,7 @@ export class ConformanceWorld implements ConformanceProbe {
       }),
     ].map((object) => JSON.stringify(object.status ?? {}));
     const events = this.events.events.map((event) => `${event.reason}: ${event.message}`);
-    const errors = this.errors.flatMap(errorChain);
+    const errors = this.errors.flatMap(errorMessages);
     return [...statuses, ...events, ...errors, ...this.logLines].join('\n');
   }
 
@@ -275,14 +276,4 @@ export class ConformanceWorld implements ConformanceProbe {
     if (!store) throw new Error('the case has not created its store yet; call createStore first');
     return store;
   }
-}
-
-function errorChain(error: Error): string[] {
-  const messages = [error.message];
-  let cause = error.cause;
-  while (cause instanceof Error) {
-    messages.push(cause.message);
-    cause = cause.cause;
-  }
-  return messages;
 }
