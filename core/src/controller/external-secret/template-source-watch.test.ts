@@ -22,6 +22,13 @@ import { TemplateSourceWatch } from './template-source-watch.js';
 import { KubeTemplateSourceReader, referencedTemplateSources } from './template-sources.js';
 
 const CM = { apiVersion: 'v1', kind: 'ConfigMap' } as const;
+const TPL_REF = { ...CM, name: 'tpl', namespace: 'default' };
+const ES_REF = {
+  apiVersion: 'external-secrets.io/v1',
+  kind: 'ExternalSecret',
+  name: 'es',
+  namespace: 'default',
+};
 
 function aConfigMap(name: string, data: Record<string, string>, namespace = 'default'): KubeObject {
   return { ...CM, metadata: { name, namespace }, data };
@@ -95,10 +102,10 @@ describe('KubeTemplateSourceReader', () => {
     await reader.read(ref);
     expect(reader.liveReads).toBe(1);
     await kube.update({
-      ...kube.peek<KubeObject>({ ...CM, name: 'tpl', namespace: 'default' })!,
+      ...kube.peek<KubeObject>(TPL_REF)!,
       data: { t: 'two' },
     });
-    version = kube.peek<KubeObject>({ ...CM, name: 'tpl', namespace: 'default' })!.metadata.resourceVersion!;
+    version = kube.peek<KubeObject>(TPL_REF)!.metadata.resourceVersion!;
     expect(Buffer.from((await reader.read(ref))!.data.t).toString()).toBe('two');
     expect(reader.liveReads).toBe(2);
   });
@@ -159,25 +166,13 @@ describe('TemplateSourceWatch', () => {
     await kube.create(usingConfigMap('tpl', anExternalSecret('es2')).build());
     await settle();
     await drain(queue);
-    const before = watch.fingerprint(
-      kube.peek<ExternalSecret>({
-        apiVersion: 'external-secrets.io/v1',
-        kind: 'ExternalSecret',
-        name: 'es',
-        namespace: 'default',
-      })!,
-    );
+    const before = watch.fingerprint(kube.peek<ExternalSecret>(ES_REF)!);
     // WHEN the referenced ConfigMap and an unrelated one change
-    await kube.patch({ ...CM, name: 'tpl', namespace: 'default' }, { data: { tpl: 'b' } }, 'merge');
+    await kube.patch(TPL_REF, { data: { tpl: 'b' } }, 'merge');
     await kube.patch({ ...CM, name: 'other', namespace: 'default' }, { data: { tpl: 'b' } }, 'merge');
     // THEN both users of the first are queued, and the fingerprint changed
     expect((await drain(queue)).sort()).toEqual(['default/es', 'default/es2']);
-    const es = kube.peek<ExternalSecret>({
-      apiVersion: 'external-secrets.io/v1',
-      kind: 'ExternalSecret',
-      name: 'es',
-      namespace: 'default',
-    })!;
+    const es = kube.peek<ExternalSecret>(ES_REF)!;
     expect(watch.fingerprint(es)).not.toEqual(before);
     expect(before).toMatch(/^ConfigMap\/default\/tpl@\d+$/);
   });
@@ -188,14 +183,9 @@ describe('TemplateSourceWatch', () => {
     await kube.create(aConfigMap('tpl', { tpl: 'a' }));
     await kube.create(usingConfigMap('tpl').build());
     await settle();
-    await kube.delete({
-      apiVersion: 'external-secrets.io/v1',
-      kind: 'ExternalSecret',
-      name: 'es',
-      namespace: 'default',
-    });
+    await kube.delete(ES_REF);
     await drain(queue);
-    await kube.patch({ ...CM, name: 'tpl', namespace: 'default' }, { data: { tpl: 'b' } }, 'merge');
+    await kube.patch(TPL_REF, { data: { tpl: 'b' } }, 'merge');
     expect(await drain(queue)).toEqual([]);
     expect(watch.usersOf({ kind: 'ConfigMap', namespace: 'default', name: 'tpl' })).toEqual([]);
   });
@@ -203,12 +193,7 @@ describe('TemplateSourceWatch', () => {
   test('a fingerprint is unknown until the informer has loaded, and marks a missing object', async () => {
     const { kube, watch, loaded } = setup();
     await kube.create(usingConfigMap('absent').build());
-    const es = kube.peek<ExternalSecret>({
-      apiVersion: 'external-secrets.io/v1',
-      kind: 'ExternalSecret',
-      name: 'es',
-      namespace: 'default',
-    })!;
+    const es = kube.peek<ExternalSecret>(ES_REF)!;
     await settle();
     expect(watch.fingerprint(es)).toBeUndefined();
     loaded();
@@ -313,18 +298,14 @@ describe('ExternalSecret registration with templateFrom', () => {
   test('the engine renders by default, and a ConfigMap edit re-renders the Secret at once', async () => {
     const { kube, runQueued, secretText } = await setup();
     expect(secretText()).toBe('pw=p1');
-    await kube.patch(
-      { ...CM, name: 'tpl', namespace: 'default' },
-      { data: { tpl: 'password={{ .password }}' } },
-      'merge',
-    );
+    await kube.patch(TPL_REF, { data: { tpl: 'password={{ .password }}' } }, 'merge');
     await runQueued();
     expect(secretText()).toBe('password=p1');
   });
 
   test('a CreatedOnce ExternalSecret keeps its Secret when the template source changes', async () => {
     const { kube, runQueued, secretText } = await setup('CreatedOnce');
-    await kube.patch({ ...CM, name: 'tpl', namespace: 'default' }, { data: { tpl: 'changed' } }, 'merge');
+    await kube.patch(TPL_REF, { data: { tpl: 'changed' } }, 'merge');
     await runQueued();
     expect(secretText()).toBe('pw=p1');
   });
