@@ -18,6 +18,9 @@ const ES = (name: string, namespace: string) => ({
   name,
   namespace,
 });
+/** ClusterExternalSecret `shared` selecting namespaces by `matchLabels`. */
+const aCesSelecting = (matchLabels: Record<string, string>) =>
+  aClusterExternalSecret('shared').withNamespaceSelectors({ matchLabels });
 const CES = (name: string) => ({ apiVersion: API_VERSION_V1, kind: 'ClusterExternalSecret', name });
 
 function harness(...objects: KubeObject[]) {
@@ -106,12 +109,7 @@ describe('ClusterExternalSecret reconcile', () => {
   it('refuses to adopt an ExternalSecret it does not own and reports the namespace as failed', async () => {
     // GIVEN a hand-made ExternalSecret with the same name in team-b
     const foreign = anExternalSecret('shared').inNamespace('team-b').withData('x', 'y').build();
-    const h = harness(
-      aClusterExternalSecret('shared')
-        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
-        .build(),
-      foreign,
-    );
+    const h = harness(aCesSelecting({ env: 'prod' }).build(), foreign);
     // WHEN reconciled
     await h.reconcile();
     // THEN team-b failed, the foreign object is untouched, team-a is provisioned
@@ -126,8 +124,7 @@ describe('ClusterExternalSecret reconcile', () => {
 
   it('copies the force-sync annotation down and removes it when the CES drops it', async () => {
     const h = harness(
-      aClusterExternalSecret('shared')
-        .withNamespaceSelectors({ matchLabels: { team: 'a' } })
+      aCesSelecting({ team: 'a' })
         .withAnnotations({ 'external-secrets.io/force-sync': '1700000000' })
         .build(),
     );
@@ -141,11 +138,7 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('writes nothing when nothing changed', async () => {
-    const h = harness(
-      aClusterExternalSecret('shared')
-        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
-        .build(),
-    );
+    const h = harness(aCesSelecting({ env: 'prod' }).build());
     await h.reconcile();
     h.kube.resetCalls();
     await h.reconcile();
@@ -153,11 +146,7 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('updates the children when the CES spec changes', async () => {
-    const h = harness(
-      aClusterExternalSecret('shared')
-        .withNamespaceSelectors({ matchLabels: { team: 'a' } })
-        .build(),
-    );
+    const h = harness(aCesSelecting({ team: 'a' }).build());
     await h.reconcile();
     const changed = anExternalSecret().withData('token', 'api-token').buildSpec();
     await h.kube.patch(CES('shared'), { spec: { externalSecretSpec: changed } }, 'merge');
@@ -166,11 +155,7 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('deletes its child from a namespace that stops matching', async () => {
-    const h = harness(
-      aClusterExternalSecret('shared')
-        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
-        .build(),
-    );
+    const h = harness(aCesSelecting({ env: 'prod' }).build());
     await h.reconcile();
     await h.kube.patch(
       { apiVersion: 'v1', kind: 'Namespace', name: 'team-b' },
@@ -183,11 +168,7 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('deletes the old children when externalSecretName changes', async () => {
-    const h = harness(
-      aClusterExternalSecret('shared')
-        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
-        .build(),
-    );
+    const h = harness(aCesSelecting({ env: 'prod' }).build());
     await h.reconcile();
     await h.kube.patch(CES('shared'), { spec: { externalSecretName: 'renamed' } }, 'merge');
     await h.reconcile();
@@ -208,11 +189,7 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('skips namespaces that are being deleted', async () => {
-    const h = harness(
-      aClusterExternalSecret('shared')
-        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
-        .build(),
-    );
+    const h = harness(aCesSelecting({ env: 'prod' }).build());
     h.kube.seed(
       aNamespace('team-d')
         .withLabels({ env: 'prod' })
@@ -229,11 +206,7 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('reports a write conflict for the namespace and retries', async () => {
-    const h = harness(
-      aClusterExternalSecret('shared')
-        .withNamespaceSelectors({ matchLabels: { team: 'a' } })
-        .build(),
-    );
+    const h = harness(aCesSelecting({ team: 'a' }).build());
     h.kube.injectFault({
       verb: 'create',
       kind: 'ExternalSecret',
@@ -253,11 +226,7 @@ describe('ClusterExternalSecret reconcile', () => {
 
   it('deletes its children and then releases the CES when it is deleted', async () => {
     // GIVEN a provisioned CES
-    const h = harness(
-      aClusterExternalSecret('shared')
-        .withNamespaceSelectors({ matchLabels: { env: 'prod' } })
-        .build(),
-    );
+    const h = harness(aCesSelecting({ env: 'prod' }).build());
     await h.reconcile();
     // WHEN it is deleted (the finalizer holds it)
     await h.kube.delete(CES('shared'));
@@ -269,11 +238,7 @@ describe('ClusterExternalSecret reconcile', () => {
   });
 
   it('re-queues the CES when a namespace starts matching, and when its own child changes', () => {
-    const h = harness(
-      aClusterExternalSecret('shared')
-        .withNamespaceSelectors({ matchLabels: { team: 'z' } })
-        .build(),
-    );
+    const h = harness(aCesSelecting({ team: 'z' }).build());
     const queued: string[] = [];
     watchClusterExternalSecrets(
       {
