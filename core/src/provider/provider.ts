@@ -63,13 +63,20 @@ export interface ProviderKubeAccess {
   /** Reads one key of a Secret. Throws {@link InvalidProviderConfigError} naming the Secret when it or the key is missing. */
   readSecretKey(ref: SecretKeySelector): Promise<Uint8Array>;
   /** Requests a token for a ServiceAccount (TokenRequest API). */
-  createServiceAccountToken(ref: ServiceAccountSelector, options?: { expirationSeconds?: number }): Promise<string>;
+  createServiceAccountToken(
+    ref: ServiceAccountSelector,
+    options?: { expirationSeconds?: number },
+  ): Promise<string>;
 }
 
 /** Observer the core passes in so that every remote call is counted in metrics. */
 export interface ProviderCallObserver {
   /** Called once per remote API call with its operation name (e.g. `GetItem`) and outcome. */
-  observe(call: { operation: string; outcome: 'success' | 'error' | 'not_found' | 'throttled'; seconds: number }): void;
+  observe(call: {
+    operation: string;
+    outcome: 'success' | 'error' | 'not_found' | 'throttled';
+    seconds: number;
+  }): void;
 }
 
 /** Everything needed to build a client for one store. */
@@ -133,6 +140,23 @@ export interface PushRequest {
   readonly metadata?: unknown;
 }
 
+/**
+ * How fresh the data a read returns must be; the last, optional parameter of every read method.
+ * The core sets it from why it refreshes: `0` for a sync the user forced (a spec, label or
+ * annotation change), a first sync and a drift repair; the ExternalSecret's `refreshInterval` for a
+ * periodic refresh. A provider without caches ignores it.
+ */
+export interface ReadOptions {
+  /**
+   * Cached data older than this (ms) may not be used. The age of a cache entry that a cheap check
+   * revalidates (e.g. an item whose version a fresh item list confirms) counts from that check.
+   * `0` reads fresh: nothing cached or already in flight before the call started may answer it,
+   * every value comes from a request sent during the call.
+   * @default unlimited (the provider's own cache policy)
+   */
+  readonly maxAgeMs?: number;
+}
+
 /** The result of one entry of a batch read. */
 export type BatchReadResult = { readonly value: Uint8Array } | { readonly error: Error };
 
@@ -146,17 +170,18 @@ export type ValidationResult = 'Ready' | 'Unknown';
  */
 export interface SecretsClient {
   /** One value (`data[]`). */
-  getSecret(ref: RemoteRef): Promise<Uint8Array>;
+  getSecret(ref: RemoteRef, options?: ReadOptions): Promise<Uint8Array>;
   /**
    * Optional batch read: one result per ref, in order, served with as few remote calls as the
    * backend allows (refs that name the same key and version must cost one read). The core sends
-   * all refs of one reconcile for this store in one call when present.
+   * all refs of one reconcile for this store in one call when present. `options` applies to the
+   * whole batch (measured from the start of the call).
    */
-  getSecrets?(refs: readonly RemoteRef[]): Promise<BatchReadResult[]>;
+  getSecrets?(refs: readonly RemoteRef[], options?: ReadOptions): Promise<BatchReadResult[]>;
   /** A flat key → value map of one remote item (`dataFrom[].extract`). */
-  getSecretMap(ref: RemoteRef): Promise<Record<string, Uint8Array>>;
+  getSecretMap(ref: RemoteRef, options?: ReadOptions): Promise<Record<string, Uint8Array>>;
   /** Remote name → whole value for every match (`dataFrom[].find`); names unconverted. */
-  getAllSecrets(find: FindQuery): Promise<Record<string, Uint8Array>>;
+  getAllSecrets(find: FindQuery, options?: ReadOptions): Promise<Record<string, Uint8Array>>;
   /** Writes one value. Must refuse to overwrite a remote secret that Tessera did not create, where the backend can tell. */
   pushSecret(request: PushRequest): Promise<void>;
   /** Deletes a pushed value. Idempotent: a missing remote secret is success. */

@@ -1,4 +1,5 @@
 import { SecretNotFoundError } from './errors.js';
+import type { FindQuery, ReadOptions, RemoteRef } from './provider.js';
 import { ReadCoalescer } from './read-coalescer.js';
 import { StubSecretsClient } from '../testing/stub-provider.js';
 
@@ -118,5 +119,141 @@ describe('ReadCoalescer', () => {
     expect(client.count('getSecretMap')).toBe(1);
     expect(client.count('getAllSecrets')).toBe(1);
     expect(text(map.a)).toBe('1');
+  });
+});
+
+/** A stub client that records the read options each call received. */
+class OptionsRecordingClient extends StubSecretsClient {
+  readonly received: (ReadOptions | undefined)[] = [];
+
+  override getSecret(ref: RemoteRef, options?: ReadOptions): Promise<Uint8Array> {
+    this.received.push(options);
+    return super.getSecret(ref);
+  }
+  override getSecretMap(ref: RemoteRef, options?: ReadOptions): Promise<Record<string, Uint8Array>> {
+    this.received.push(options);
+    return super.getSecretMap(ref);
+  }
+  override getAllSecrets(find: FindQuery, options?: ReadOptions): Promise<Record<string, Uint8Array>> {
+    this.received.push(options);
+    return super.getAllSecrets(find);
+  }
+}
+
+describe('ReadCoalescer freshness (maxAgeMs)', () => {
+  let now: number;
+  const coalescerAt = () => new ReadCoalescer({ now: () => now });
+  beforeEach(() => (now = 1_000_000));
+
+  it('passes the read options to the client', async () => {
+    const client = new OptionsRecordingClient({ values: { a: '1', m: '{"x":"y"}' } });
+    const coalescer = coalescerAt();
+    await coalescer.readAll(client, [{ key: 'a' }], { maxAgeMs: 0 });
+    await coalescer.getSecretMap(client, { key: 'm' }, { maxAgeMs: 5 });
+    await coalescer.getAllSecrets(client, { name: { regexp: 'a' } }, { maxAgeMs: 7 });
+    expect(client.received).toEqual([{ maxAgeMs: 0 }, { maxAgeMs: 5 }, { maxAgeMs: 7 }]);
+  });
+
+  it('passes the read options to a batch read', async () => {
+    const stub = new StubSecretsClient({ batch: true, values: { a: '1' } });
+    const received: unknown[][] = [];
+    const client = Object.assign(Object.create(stub) as StubSecretsClient, {
+      getSecrets: (refs: readonly RemoteRef[], options?: ReadOptions) => {
+        received.push([refs, options]);
+        return stub.getSecrets!(refs);
+      },
+    });
+    await coalescerAt().readAll(client, [{ key: 'a' }], { maxAgeMs: 0 });
+    expect(received).toEqual([[[{ key: 'a' }], { maxAgeMs: 0 }]]);
+  });
+
+  it('does not hand a forced sync a read that was already in flight, even a fresh one', async () => {
+    // GIVEN a fresh read in flight, started 10 ms ago
+    const client = new OptionsRecordingClient({ values: { a: 'old' } });
+    const coalescer = coalescerAt();
+    client.hold();
+    const earlier = coalescer.readAll(client, [{ key: 'a' }], { maxAgeMs: 0 });
+    now += 10;
+    // WHEN the remote value changes and a forced sync reads the same ref
+    client.set('a', 'new');
+    const forced = coalescer.readAll(client, [{ key: 'a' }], { maxAgeMs: 0 });
+    client.release();
+    const [[first], [second]] = await Promise.all([earlier, forced]);
+    // THEN the forced sync made its own read
+    expect(client.count('getSecret')).toBe(2);
+    expect(text(first.value)).toBe('new'); // both held reads resolve after the change
+    expect(text(second.value)).toBe('new');
+  });
+
+  it('lets a periodic refresh share a fresh read in flight that started within its max age', async () => {
+    const client = new OptionsRecordingClient({ values: { a: '1' } });
+    const coalescer = coalescerAt();
+    client.hold();
+    const fresh = coalescer.readAll(client, [{ key: 'a' }], { maxAgeMs: 0 });
+    now += 10;
+    const periodic = coalescer.readAll(client, [{ key: 'a' }], { maxAgeMs: 60_000 });
+    client.release();
+    await Promise.all([fresh, periodic]);
+    expect(client.count('getSecret')).toBe(1);
+  });
+
+  it('does not let a caller with a max age share a read started without one (it may come from any cache)', async () => {
+    const client = new OptionsRecordingClient({ values: { a: '1' } });
+    const coalescer = coalescerAt();
+    client.hold();
+    const unbounded = coalescer.readAll(client, [{ key: 'a' }]);
+    const bounded = coalescer.readAll(client, [{ key: 'a' }], { maxAgeMs: 60_000 });
+    client.release();
+    await Promise.all([unbounded, bounded]);
+    expect(client.received).toEqual([undefined, { maxAgeMs: 60_000 }]);
+  });
+
+  it('does not let a periodic refresh share a read whose data may be older than its max age', async () => {
+    // GIVEN a read started with a 60 s max age, still in flight 1 s later
+    const client = new OptionsRecordingClient({ values: { a: '1' } });
+    const coalescer = coalescerAt();
+    client.hold();
+    const first = coalescer.readAll(client, [{ key: 'a' }], { maxAgeMs: 60_000 });
+    now += 1_000;
+    // WHEN callers with a 60 s and a 120 s max age read the same ref
+    const same = coalescer.readAll(client, [{ key: 'a' }], { maxAgeMs: 60_000 });
+    const looser = coalescer.readAll(client, [{ key: 'a' }], { maxAgeMs: 120_000 });
+    client.release();
+    await Promise.all([first, same, looser]);
+    // THEN the 60 s caller read again (the first read may return data 61 s old by now); the 120 s caller shared
+    expect(client.count('getSecret')).toBe(2);
+  });
+
+  it('lets later callers share the fresher read a stricter caller started', async () => {
+    const client = new OptionsRecordingClient({ values: { a: '1' } });
+    const coalescer = coalescerAt();
+    client.hold();
+    const unbounded = coalescer.readAll(client, [{ key: 'a' }]);
+    const forced = coalescer.readAll(client, [{ key: 'a' }], { maxAgeMs: 0 });
+    const periodic = coalescer.readAll(client, [{ key: 'a' }], { maxAgeMs: 60_000 });
+    client.release();
+    await Promise.all([unbounded, forced, periodic]);
+    expect(client.received).toEqual([undefined, { maxAgeMs: 0 }]);
+  });
+
+  it('applies the same rule to getSecretMap and getAllSecrets', async () => {
+    const client = new OptionsRecordingClient({ values: { cfg: '{"a":"1"}' } });
+    const coalescer = coalescerAt();
+    client.hold();
+    const maps = [
+      coalescer.getSecretMap(client, { key: 'cfg' }),
+      coalescer.getSecretMap(client, { key: 'cfg' }, { maxAgeMs: 0 }),
+      coalescer.getSecretMap(client, { key: 'cfg' }),
+    ];
+    const finds = [
+      coalescer.getAllSecrets(client, { name: { regexp: 'c' } }, { maxAgeMs: 0 }),
+      coalescer.getAllSecrets(client, { name: { regexp: 'c' } }, { maxAgeMs: 1_000 }),
+    ];
+    now += 1;
+    const lateForced = coalescer.getAllSecrets(client, { name: { regexp: 'c' } }, { maxAgeMs: 0 });
+    client.release();
+    await Promise.all([...maps, ...finds, lateForced]);
+    expect(client.count('getSecretMap')).toBe(2);
+    expect(client.count('getAllSecrets')).toBe(2);
   });
 });

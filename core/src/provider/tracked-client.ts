@@ -7,6 +7,7 @@ import type {
   FindQuery,
   PushRemoteRef,
   PushRequest,
+  ReadOptions,
   RemoteRef,
   SecretsClient,
   ValidationResult,
@@ -15,7 +16,7 @@ import type {
 /** Delegates every call to `inner`; {@link retire} closes `inner` when no call is in progress. */
 export class TrackedClient implements SecretsClient {
   /** Present only when the wrapped client has a batch read. */
-  readonly getSecrets?: (refs: readonly RemoteRef[]) => Promise<BatchReadResult[]>;
+  readonly getSecrets?: (refs: readonly RemoteRef[], options?: ReadOptions) => Promise<BatchReadResult[]>;
   private active = 0;
   private retired = false;
   private closed?: Promise<void>;
@@ -23,17 +24,17 @@ export class TrackedClient implements SecretsClient {
 
   constructor(private readonly inner: SecretsClient) {
     const batch = inner.getSecrets;
-    if (batch) this.getSecrets = (refs) => this.track(() => batch.call(inner, refs));
+    if (batch) this.getSecrets = (refs, options) => this.track(() => batch.call(inner, refs, options));
   }
 
-  getSecret(ref: RemoteRef): Promise<Uint8Array> {
-    return this.track(() => this.inner.getSecret(ref));
+  getSecret(ref: RemoteRef, options?: ReadOptions): Promise<Uint8Array> {
+    return this.track(() => this.inner.getSecret(ref, options));
   }
-  getSecretMap(ref: RemoteRef): Promise<Record<string, Uint8Array>> {
-    return this.track(() => this.inner.getSecretMap(ref));
+  getSecretMap(ref: RemoteRef, options?: ReadOptions): Promise<Record<string, Uint8Array>> {
+    return this.track(() => this.inner.getSecretMap(ref, options));
   }
-  getAllSecrets(find: FindQuery): Promise<Record<string, Uint8Array>> {
-    return this.track(() => this.inner.getAllSecrets(find));
+  getAllSecrets(find: FindQuery, options?: ReadOptions): Promise<Record<string, Uint8Array>> {
+    return this.track(() => this.inner.getAllSecrets(find, options));
   }
   pushSecret(request: PushRequest): Promise<void> {
     return this.track(() => this.inner.pushSecret(request));

@@ -3,6 +3,7 @@
  */
 import type { ExternalSecret } from '../../api/v1/index.js';
 import type { SecretObject } from '../../kube/kube-port.js';
+import type { ReadOptions } from '../../provider/provider.js';
 import {
   awaitChange,
   objectKeyOf,
@@ -30,7 +31,7 @@ import {
 import { renderTarget } from './render-target.js';
 import { OutcomeReporter } from './report-outcome.js';
 import { resolveStores, storeOfOtherController, type ResolvedStores } from './resolve-store.js';
-import { decideRefresh, nextCheck } from './should-refresh.js';
+import { decideRefresh, nextCheck, readOptionsFor } from './should-refresh.js';
 import { applyFailureMessage, applyStatus, deletionStatus } from './sync-outcome.js';
 import { literalTemplateRenderer, type TemplateRenderer } from './template-renderer.js';
 import { TemplateSourceRefresh } from './template-source-refresh.js';
@@ -79,7 +80,8 @@ export class ExternalSecretReconciler implements Reconciler {
       const policy = decideRefresh({ es: current, settings, target, now: started });
       const decision = this.templateSources.decide(esKey, current, settings, policy);
       if (!decision.refresh) return nextCheck(current, settings, started);
-      const change = await this.refresh(current, settings, stores, target);
+      const readOptions = readOptionsFor(decision.reason, settings);
+      const change = await this.refresh(current, settings, stores, target, readOptions);
       this.templateSources.rendered(esKey, decision);
       return await this.report.succeeded(current, settings, change, started);
     } catch (error) {
@@ -87,19 +89,20 @@ export class ExternalSecretReconciler implements Reconciler {
     }
   }
 
-  /** Reads the provider and writes the target (B.1 steps 9–13). */
+  /** Reads the provider (as fresh as `readOptions` asks) and writes the target (B.1 steps 9–13). */
   private async refresh(
     es: ExternalSecret,
     settings: ExternalSecretSettings,
     stores: ResolvedStores,
     existing: SecretObject | undefined,
+    readOptions: ReadOptions,
   ): Promise<StatusChange> {
     const { kube, secrets, clients, coalescer, redactor: values } = this.o;
     const { renderer, createdBy } = this;
     const writes = this.sources.writtenSecrets;
     const events = this.report.eventsFor(es);
     const fetched = await asStep(M.getDataFailed, () =>
-      fetchRemoteData({ es, stores, clients, coalescer, values }),
+      fetchRemoteData({ es, stores, clients, coalescer, values, readOptions }),
     );
     events.missingProviderSecrets(fetched.missing);
     const providerData = await asStep(M.getDataFailed, () =>

@@ -5,7 +5,9 @@
  *   naming the same remote item cost one read and batch-capable providers get one batch;
  * - `dataFrom[]` extract / find calls share identical calls in flight;
  * - every read starts at once; results are then examined in ESO's order (dataFrom, then data), so the
- *   error reported is the one ESO would report.
+ *   error reported is the one ESO would report;
+ * - every read carries the reconcile's `readOptions` (how fresh the data must be, see
+ *   `readOptionsFor` in `should-refresh.ts`), so a forced sync is not answered from a provider's cache.
  *
  * A {@link SecretNotFoundError} skips the entry when `deletionPolicy` is not Retain (reported in
  * `missing`); otherwise it fails the step. Every failure is an {@link EntryReadError} whose message
@@ -18,7 +20,7 @@ import type {
   ExternalSecretDataFromRemoteRef,
 } from '../../api/v1/index.js';
 import { SecretNotFoundError } from '../../provider/errors.js';
-import type { RemoteRef, SecretsClient } from '../../provider/provider.js';
+import type { ReadOptions, RemoteRef, SecretsClient } from '../../provider/provider.js';
 import type { ReadCoalescer } from '../../provider/read-coalescer.js';
 import { storeKeyOf, type StoreRef } from '../../provider/store-ref.js';
 import type { AnyStore } from '../../provider/store-view.js';
@@ -72,6 +74,8 @@ export interface FetchRemoteDataOptions {
   readonly coalescer: Pick<ReadCoalescer, 'readAll' | 'getSecretMap' | 'getAllSecrets'>;
   /** Receives every fetched value so logs can redact it. @default none */
   readonly values?: SecretValueSink;
+  /** How fresh the data must be, passed to every read. @default none (the providers' own cache policy) */
+  readonly readOptions?: ReadOptions;
 }
 
 type Settled<T> =
@@ -111,8 +115,8 @@ function readDataFrom(
   const ref = storeRefFor(context.es, entry.sourceRef?.storeRef);
   return clientFor(context, ref).then((client) =>
     entry.extract
-      ? context.coalescer.getSecretMap(client, toRemoteRef(entry.extract))
-      : context.coalescer.getAllSecrets(client, entry.find ?? {}),
+      ? context.coalescer.getSecretMap(client, toRemoteRef(entry.extract), context.readOptions)
+      : context.coalescer.getAllSecrets(client, entry.find ?? {}, context.readOptions),
   );
 }
 
@@ -137,6 +141,7 @@ async function readData(
         : await context.coalescer.readAll(
             client.value,
             indexes.map((i) => toRemoteRef(entries[i].remoteRef)),
+            context.readOptions,
           );
       indexes.forEach((entryIndex, i) => (results[entryIndex] = outcomes[i] as Settled<Uint8Array>));
     }),

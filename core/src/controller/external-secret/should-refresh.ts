@@ -11,12 +11,18 @@
  * data no longer matches its data-hash annotation is refreshed (drift repair). Orphan targets are
  * always valid (ESO), and so are None targets (there is nothing to check).
  *
+ * Freshness (Tessera): a refresh the user caused (spec, label or annotation change), a first sync and
+ * a drift repair read fresh data (`maxAgeMs: 0`), so a forced sync is never answered from a
+ * provider's cache; a periodic refresh accepts data up to `refreshInterval` old, so a provider cache
+ * never serves data older than the interval of the ExternalSecrets using it. See {@link readOptionsFor}.
+ *
  * Requeue (Tessera differs from ESO where ESO churns): Periodic waits for the rest of its interval;
  * when a window blocks an overdue refresh it looks again in a minute; CreatedOnce and OnChange, and
  * `refreshInterval ≤ 0`, wait for a change (Secret drift and spec changes arrive as events).
  */
 import type { ExternalSecret } from '../../api/v1/index.js';
 import type { SecretObject } from '../../kube/kube-port.js';
+import type { ReadOptions } from '../../provider/provider.js';
 import { awaitChange, requeue, type ReconcileResult } from '../reconciler.js';
 import { fromWireData } from './byte-map.js';
 import type { ExternalSecretSettings } from './load.js';
@@ -110,6 +116,26 @@ export function decideRefresh(options: DecideRefreshOptions): RefreshDecision {
   return isTargetValid(options.settings, options.target)
     ? policy
     : { refresh: true, reason: 'target-invalid' };
+}
+
+/**
+ * How fresh the provider data of a refresh made for `reason` must be (see the module comment). A
+ * `templateFrom` edit re-renders: the data is as fresh as a periodic refresh needs, not re-read.
+ */
+export function readOptionsFor(reason: RefreshReason, settings: ExternalSecretSettings): ReadOptions {
+  const interval = settings.refreshIntervalMs > 0 ? { maxAgeMs: settings.refreshIntervalMs } : {};
+  switch (reason) {
+    case 'never-synced':
+    case 'spec-changed':
+    case 'target-invalid':
+      return { maxAgeMs: 0 };
+    case 'interval-elapsed':
+    case 'refresh-time-in-future':
+    case 'template-source-changed':
+      return interval;
+    default:
+      return {};
+  }
 }
 
 /** When to look again after a reconcile that refreshed or skipped (ESO `getRequeueResult`, minus its churn). */
