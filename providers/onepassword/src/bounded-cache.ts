@@ -10,16 +10,19 @@ export interface BoundedCacheOptions {
   readonly ttlMs: number;
 }
 
-/** LRU + TTL cache. */
-export class BoundedCache<V> {
-  readonly #entries = new Map<string, { value: V; at: number }>();
+/** LRU + TTL cache; each entry carries a tag (e.g. the request stamp it came from). */
+export class BoundedCache<V, Tag = undefined> {
+  readonly #entries = new Map<string, { value: V; at: number; tag: Tag | undefined }>();
 
   constructor(private readonly options: BoundedCacheOptions) {}
 
-  /** The value, if present and not expired (marks it recently used). */
-  get(key: string): V | undefined {
+  /**
+   * The value, if present, not expired and accepted by `accept` (marks it recently used). An
+   * entry `accept` refuses is kept for callers that take it.
+   */
+  get(key: string, accept: (tag: Tag | undefined) => boolean = () => true): V | undefined {
     const entry = this.#entries.get(key);
-    if (!entry) return undefined;
+    if (!entry || !accept(entry.tag)) return undefined;
     this.#entries.delete(key);
     if (this.options.clock.now() - entry.at >= this.options.ttlMs) return undefined;
     this.#entries.set(key, entry);
@@ -27,9 +30,9 @@ export class BoundedCache<V> {
   }
 
   /** Stores a value, evicting the least recently used entries beyond the bound. */
-  set(key: string, value: V): void {
+  set(key: string, value: V, tag?: Tag): void {
     this.#entries.delete(key);
-    this.#entries.set(key, { value, at: this.options.clock.now() });
+    this.#entries.set(key, { value, at: this.options.clock.now(), tag });
     while (this.#entries.size > this.options.maxEntries) {
       const oldest = this.#entries.keys().next().value as string;
       this.#entries.delete(oldest);

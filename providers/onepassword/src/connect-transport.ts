@@ -8,7 +8,7 @@
  * imports the SDK.
  */
 import { Readable } from 'node:stream';
-import { RateLimitedError, type ProviderCallObserver } from '@tessera/core';
+import type { ProviderCallObserver } from '@tessera/core';
 import { ConnectApiError } from './connect-model.js';
 import type { RequestGate } from './request-gate.js';
 
@@ -40,7 +40,7 @@ export class ConnectTransport {
     this.defaultTimeout = options.timeoutMs ?? 15_000;
   }
 
-  /** Sends one request; resolves `{status, data}` for 2xx, rejects with {@link ConnectApiError} or {@link RateLimitedError}. */
+  /** Sends one request; resolves `{status, data}` for 2xx, rejects with {@link ConnectApiError} or a `RateLimitedError`. */
   async request(
     method: string,
     url: string,
@@ -90,11 +90,7 @@ export class ConnectTransport {
       observe('throttled');
       const wait =
         retryAfterMs(response.headers.get('retry-after')) ?? this.options.defaultRetryAfterMs ?? 60_000;
-      this.options.gate.block(wait);
-      throw new RateLimitedError(
-        `1Password Connect answered HTTP 429 (${message}); nothing is sent for ${Math.ceil(wait / 1000)}s (Retry-After)`,
-        wait,
-      );
+      throw this.options.gate.block(wait, `HTTP 429: ${message}`);
     }
     observe(response.status === 404 ? 'not_found' : 'error');
     throw new ConnectApiError(response.status, message);

@@ -8,7 +8,8 @@
 import { InvalidRequestError, SecretNotFoundError } from '@tessera/core';
 import { describeVaultFailure, isVaultNotFound } from './connect-errors.js';
 import type { ConnectItemSummary } from './connect-model.js';
-import type { ItemIndex } from './item-index.js';
+import type { ItemIndex, SummariesQuery } from './item-index.js';
+import { ANY_AGE, type ReadFreshness } from './read-freshness.js';
 import type { ResolvedVault, VaultDirectory } from './vault-directory.js';
 
 /** Where an item was found. */
@@ -31,20 +32,24 @@ const ITEM_ID = /^[a-z0-9]{26}$/;
 export class ItemLocator {
   constructor(private readonly options: ItemLocatorOptions) {}
 
-  /** The item, or undefined when no vault holds it. */
-  async find(key: string, vaults?: readonly ResolvedVault[]): Promise<LocatedItem | undefined> {
+  /** The item, or undefined when no vault holds it; lists are as fresh as `freshness` asks. */
+  async find(
+    key: string,
+    vaults?: readonly ResolvedVault[],
+    freshness: ReadFreshness = ANY_AGE,
+  ): Promise<LocatedItem | undefined> {
     const searched = vaults ?? (await this.options.vaults.resolve());
-    const found = await this.#search(key, searched);
+    const found = await this.#search(key, searched, { freshness });
     if (found) return found;
     const relistAfter = this.options.missRelistAfterMs ?? 5_000;
     if (!searched.some((v) => this.options.index.ageOf(v.id) >= relistAfter)) return undefined;
-    return this.#search(key, searched, relistAfter);
+    return this.#search(key, searched, { freshness, maxAgeMs: relistAfter });
   }
 
   /** The item; throws {@link SecretNotFoundError} naming the vaults searched when none holds it. */
-  async require(key: string): Promise<LocatedItem> {
+  async require(key: string, freshness: ReadFreshness = ANY_AGE): Promise<LocatedItem> {
     const vaults = await this.options.vaults.resolve();
-    const found = await this.find(key, vaults);
+    const found = await this.find(key, vaults, freshness);
     if (found) return found;
     throw new SecretNotFoundError(
       `no item titled or with id "${key}" in vault${vaults.length > 1 ? 's' : ''} ${vaults.map((v) => `"${v.name}"`).join(', ')} (searched in priority order)`,
@@ -54,10 +59,10 @@ export class ItemLocator {
   /** The summaries of one vault, re-resolving the vault once if Connect says it is gone. */
   async summaries(
     vault: ResolvedVault,
-    maxAgeMs?: number,
+    query: SummariesQuery = {},
   ): Promise<{ vault: ResolvedVault; items: readonly ConnectItemSummary[] }> {
     try {
-      return { vault, items: await this.options.index.summaries(vault.id, maxAgeMs) };
+      return { vault, items: await this.options.index.summaries(vault.id, query) };
     } catch (error) {
       if (!isVaultNotFound(error))
         throw describeVaultFailure(error, vault.name, `listing the items of vault "${vault.name}"`);
@@ -65,7 +70,7 @@ export class ItemLocator {
       this.options.index.invalidate(vault.id);
       const again = await this.options.vaults.byName(vault.name);
       try {
-        return { vault: again, items: await this.options.index.summaries(again.id, maxAgeMs) };
+        return { vault: again, items: await this.options.index.summaries(again.id, query) };
       } catch (retryError) {
         throw describeVaultFailure(retryError, vault.name, `listing the items of vault "${vault.name}"`);
       }
@@ -75,10 +80,10 @@ export class ItemLocator {
   async #search(
     key: string,
     vaults: readonly ResolvedVault[],
-    maxAgeMs?: number,
+    query: SummariesQuery,
   ): Promise<LocatedItem | undefined> {
     for (const configured of vaults) {
-      const { vault, items } = await this.summaries(configured, maxAgeMs);
+      const { vault, items } = await this.summaries(configured, query);
       const byId = ITEM_ID.test(key) ? items.find((i) => i.id === key) : undefined;
       if (byId) return { vault, summary: byId };
       const titled = items.filter((i) => i.title === key);

@@ -50,34 +50,40 @@ describe('1Password provider: request budget', () => {
     return provider.newClient(harness.context);
   }
 
-  it('costs at most 4 item reads per refresh cycle for 10 ExternalSecrets x 3 fields from 4 items, and one vault look-up per vault per client', async () => {
-    harness = aClientHarness(aOnePasswordStore({ connectHost: connect.url }), TOKEN);
-    const op = await client();
-    const readsPerCycle: number[] = [];
-    for (let cycle = 1; cycle <= 10; cycle++) {
-      // GIVEN two items change in 1Password before cycles 4 and 8
-      if (cycle === 4 || cycle === 8) {
-        connect.store.setField('infrastructure', 'db', 'f1', `db-1-v${cycle}`);
-        connect.store.setField('applications', 'search', 'f3', `search-3-v${cycle}`);
+  it.each([
+    ['without read options', undefined],
+    ['with the refresh interval as maxAgeMs, as the core passes it', { maxAgeMs: 60_000 }],
+  ])(
+    'costs at most 4 item reads per refresh cycle for 10 ExternalSecrets x 3 fields from 4 items, and one vault look-up per vault per client (%s)',
+    async (_, options) => {
+      harness = aClientHarness(aOnePasswordStore({ connectHost: connect.url }), TOKEN);
+      const op = await client();
+      const readsPerCycle: number[] = [];
+      for (let cycle = 1; cycle <= 10; cycle++) {
+        // GIVEN two items change in 1Password before cycles 4 and 8
+        if (cycle === 4 || cycle === 8) {
+          connect.store.setField('infrastructure', 'db', 'f1', `db-1-v${cycle}`);
+          connect.store.setField('applications', 'search', 'f3', `search-3-v${cycle}`);
+        }
+        const before = connect.requestLog.count('GetVaultItemById');
+        // WHEN 10 ExternalSecrets refresh, each reading its 3 fields
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => op.getSecrets!(externalSecretRefs(i), options)),
+        );
+        readsPerCycle.push(connect.requestLog.count('GetVaultItemById') - before);
+        expect(results.flat().every((r) => 'value' in r)).toBe(true);
+        await harness.clock.advance(60_000); // the refresh interval
       }
-      const before = connect.requestLog.count('GetVaultItemById');
-      // WHEN 10 ExternalSecrets refresh, each reading its 3 fields
-      const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => op.getSecrets!(externalSecretRefs(i))),
-      );
-      readsPerCycle.push(connect.requestLog.count('GetVaultItemById') - before);
-      expect(results.flat().every((r) => 'value' in r)).toBe(true);
-      await harness.clock.advance(60_000); // the refresh interval
-    }
-    // THEN every cycle reads at most the 4 items, and only changed items after the first
-    expect(readsPerCycle).toEqual([4, 0, 0, 2, 0, 0, 0, 2, 0, 0]);
-    expect(connect.requestLog.count(VAULT_LOOKUP_OPERATIONS)).toBeLessThanOrEqual(2);
-    // AND the item lists cost one call per vault per cycle
-    expect(connect.requestLog.count('GetVaultItems')).toBe(20);
-    expect(text(await op.getSecret({ key: 'db', property: 'f1' }))).toBe('db-1-v8');
-    // AND every request was reported to the provider-call metrics
-    expect(harness.calls.count()).toBe(connect.requestLog.count());
-  });
+      // THEN every cycle reads at most the 4 items, and only changed items after the first
+      expect(readsPerCycle).toEqual([4, 0, 0, 2, 0, 0, 0, 2, 0, 0]);
+      expect(connect.requestLog.count(VAULT_LOOKUP_OPERATIONS)).toBeLessThanOrEqual(2);
+      // AND the item lists cost one call per vault per cycle
+      expect(connect.requestLog.count('GetVaultItems')).toBe(20);
+      expect(text(await op.getSecret({ key: 'db', property: 'f1' }))).toBe('db-1-v8');
+      // AND every request was reported to the provider-call metrics
+      expect(harness.calls.count()).toBe(connect.requestLog.count());
+    },
+  );
 
   it('reads an item once when it changed after its vault was listed, until the list catches up', async () => {
     harness = aClientHarness(aOnePasswordStore({ connectHost: connect.url }), TOKEN);

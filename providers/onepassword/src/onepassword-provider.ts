@@ -102,7 +102,7 @@ export class OnePasswordProvider implements Provider<OnePasswordProviderSpec> {
         : {}),
     });
     const writer = new PushWriter({ api: connect, vaults, index, locator, reader });
-    return new OnePasswordClient({ session: api, vaults, index, reader, locator, writer });
+    return new OnePasswordClient({ session: api, vaults, index, reader, locator, writer, clock });
   }
 
   #gateFor(store: StoreView<OnePasswordProviderSpec>, requestsPerHour: number | undefined): RequestGate {

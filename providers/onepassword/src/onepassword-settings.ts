@@ -6,8 +6,8 @@
  *   spread out (each waits for its turn) instead of failing; a wait longer than the client's
  *   `maxBudgetWaitMs` becomes a `RateLimitedError` so the core retries later.
  * - `tessera.io/onepassword-cache-ttl`: how long a vault's item list (and so every cached item
- *   value) is trusted before Tessera asks Connect which items changed. Keep it no longer than the
- *   shortest `refreshInterval` of the ExternalSecrets using the store.
+ *   value) is trusted before Tessera asks Connect which items changed. A read's `maxAgeMs` (the
+ *   ExternalSecret's `refreshInterval`, or 0 for a forced sync) shortens it further.
  */
 import { InvalidProviderConfigError, parseGoDuration } from '@tessera/core';
 

@@ -11,12 +11,18 @@ describe('RequestGate', () => {
   it('refuses every request until Retry-After has passed after a 429', async () => {
     const clock = new ManualClock();
     const gate = new RequestGate({ clock, storeName: 'ClusterSecretStore op' });
-    gate.block(2_000);
+    const blocked = gate.block(2_000, 'HTTP 429: Too Many Requests');
+    expect(blocked.retryAfterMs).toBe(2_000);
+    expect(blocked.message).toMatch(
+      /^1Password Connect rate-limited store ClusterSecretStore op \(HTTP 429: Too Many Requests\); nothing is sent to it for 2s, until /,
+    );
     await clock.advance(1_999);
     const refused = await failureOf<RateLimitedError>(gate.admit());
     expect(refused).toBeInstanceOf(RateLimitedError);
     expect((refused as RateLimitedError).retryAfterMs).toBe(1);
     expect((refused as Error).message).toMatch(/rate-limited store ClusterSecretStore op \(HTTP 429\)/);
+    const resumes = new Date(clock.now() + 1).toISOString();
+    expect(refused.message).toContain(`nothing is sent to it for another 1s, until ${resumes}`);
     await clock.advance(1);
     await expect(gate.admit()).resolves.toBeUndefined();
   });

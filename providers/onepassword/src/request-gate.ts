@@ -2,7 +2,8 @@
  * Admission control for one store's Connect requests:
  *
  * - after a 429, nothing is sent until `Retry-After` has passed; callers get a
- *   {@link RateLimitedError} carrying the time left;
+ *   {@link RateLimitedError} carrying the time left, whose message names the store and the moment
+ *   requests resume;
  * - with a request budget (requests per hour), requests take turns from a token bucket holding at
  *   most one minute's worth, so a burst is spread out rather than refused. A caller whose turn is
  *   further away than `maxWaitMs` gets a {@link RateLimitedError} instead of waiting.
@@ -51,9 +52,13 @@ export class RequestGate {
     return Math.max(0, this.#blockedUntil - this.#clock.now());
   }
 
-  /** Records a 429: nothing is admitted for `retryAfterMs`. */
-  block(retryAfterMs: number): void {
+  /**
+   * Records a 429: nothing is admitted for `retryAfterMs`. Returns the error to raise for it;
+   * `answer` says what Connect answered (e.g. `HTTP 429: Too Many Requests`).
+   */
+  block(retryAfterMs: number, answer = 'HTTP 429'): RateLimitedError {
     this.#blockedUntil = Math.max(this.#blockedUntil, this.#clock.now() + retryAfterMs);
+    return this.#blockedError(answer, '');
   }
 
   /** Resolves when one request may be sent; throws {@link RateLimitedError} when it may not be sent soon. */
@@ -66,13 +71,16 @@ export class RequestGate {
   }
 
   #throwIfBlocked(): void {
+    if (this.blockedForMs() > 0) throw this.#blockedError('HTTP 429', 'another ');
+  }
+
+  #blockedError(answer: string, another: string): RateLimitedError {
     const left = this.blockedForMs();
-    if (left > 0) {
-      throw new RateLimitedError(
-        `1Password Connect rate-limited store ${this.#storeName} (HTTP 429); nothing is sent for another ${Math.ceil(left / 1000)}s`,
-        left,
-      );
-    }
+    const until = new Date(this.#blockedUntil).toISOString();
+    return new RateLimitedError(
+      `1Password Connect rate-limited store ${this.#storeName} (${answer}); nothing is sent to it for ${another}${Math.ceil(left / 1000)}s, until ${until} (Retry-After)`,
+      left,
+    );
   }
 
   /** Takes a token; returns how long the caller must wait for it (0 when available now). */
