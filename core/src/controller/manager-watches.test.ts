@@ -2,6 +2,7 @@ import type { KubeObject, ObjectCache, WatchEventType } from '../kube/kube-port.
 import { controllerOwnerKeys, enqueueOnChange, ignoreStatusOnlyUpdates } from './manager-watches.js';
 import { ManualClock } from './manual-clock.js';
 import { WorkQueue } from './work-queue.js';
+import { takeQueuedKeys } from '../testing/drain-queue.js';
 
 class FakeCache implements ObjectCache<KubeObject> {
   private handler: ((type: WatchEventType, object: KubeObject, old?: KubeObject) => void) | undefined;
@@ -28,16 +29,6 @@ const es = (meta: Partial<KubeObject['metadata']> = {}, status?: unknown): KubeO
   status,
 });
 
-async function keys(queue: WorkQueue): Promise<string[]> {
-  const out: string[] = [];
-  while (queue.length > 0) {
-    const key = (await queue.get()) as string;
-    out.push(key);
-    queue.done(key);
-  }
-  return out;
-}
-
 describe('enqueueOnChange', () => {
   it('queues the changed object’s key at high priority, ahead of queued refreshes', async () => {
     const cache = new FakeCache();
@@ -45,7 +36,7 @@ describe('enqueueOnChange', () => {
     queue.add('a/refresh-me', { priority: 'low' });
     enqueueOnChange(cache, queue);
     cache.emit('added', es());
-    expect(await keys(queue)).toEqual(['a/db', 'a/refresh-me']);
+    expect(await takeQueuedKeys(queue)).toEqual(['a/db', 'a/refresh-me']);
   });
 
   it('with ignoreStatusOnlyUpdates, skips status-only writes but not spec, label or annotation changes', async () => {
@@ -55,10 +46,10 @@ describe('enqueueOnChange', () => {
     cache.emit('updated', es({ resourceVersion: '2' }, { ready: true }), es());
     expect(queue.length).toBe(0);
     cache.emit('updated', es({ resourceVersion: '3', annotations: { 'force-sync': '1' } }), es());
-    expect(await keys(queue)).toEqual(['a/db']);
+    expect(await takeQueuedKeys(queue)).toEqual(['a/db']);
     cache.emit('updated', es({ resourceVersion: '4', generation: 2 }), es());
     cache.emit('deleted', es());
-    expect(await keys(queue)).toEqual(['a/db']);
+    expect(await takeQueuedKeys(queue)).toEqual(['a/db']);
   });
 
   it('maps an owned Secret to its controlling ExternalSecret', async () => {
@@ -83,6 +74,6 @@ describe('enqueueOnChange', () => {
       },
     };
     cache.emit('deleted', secret);
-    expect(await keys(queue)).toEqual(['a/db']);
+    expect(await takeQueuedKeys(queue)).toEqual(['a/db']);
   });
 });

@@ -1,6 +1,7 @@
 import { ManualClock } from './manual-clock.js';
 import { ExponentialBackoffLimiter } from './rate-limiter.js';
 import { WorkQueue } from './work-queue.js';
+import { takeQueuedKeys } from '../testing/drain-queue.js';
 
 function aQueue(clock = new ManualClock()): { queue: WorkQueue; clock: ManualClock } {
   return {
@@ -13,23 +14,13 @@ function aQueue(clock = new ManualClock()): { queue: WorkQueue; clock: ManualClo
   };
 }
 
-async function drainKeys(queue: WorkQueue): Promise<string[]> {
-  const keys: string[] = [];
-  while (queue.length > 0) {
-    const key = (await queue.get()) as string;
-    keys.push(key);
-    queue.done(key);
-  }
-  return keys;
-}
-
 describe('WorkQueue', () => {
   it('queues a key once however often it is added', async () => {
     const { queue } = aQueue();
     queue.add('a');
     queue.add('a');
     queue.add('b');
-    expect(await drainKeys(queue)).toEqual(['a', 'b']);
+    expect(await takeQueuedKeys(queue)).toEqual(['a', 'b']);
   });
 
   it('never hands a key to a second worker while the first holds it, and re-queues it on done', async () => {
@@ -55,7 +46,7 @@ describe('WorkQueue', () => {
     queue.add('refresh-1', { priority: 'low' });
     queue.add('refresh-2', { priority: 'low' });
     queue.add('changed');
-    expect(await drainKeys(queue)).toEqual(['changed', 'refresh-1', 'refresh-2']);
+    expect(await takeQueuedKeys(queue)).toEqual(['changed', 'refresh-1', 'refresh-2']);
   });
 
   it('promotes a queued refresh when its object changes', async () => {
@@ -64,7 +55,7 @@ describe('WorkQueue', () => {
     queue.add('r2', { priority: 'low' });
     queue.add('h1');
     queue.add('r2', { priority: 'high' });
-    expect(await drainKeys(queue)).toEqual(['h1', 'r2', 'r1']);
+    expect(await takeQueuedKeys(queue)).toEqual(['h1', 'r2', 'r1']);
   });
 
   it('adds a key only after its delay has passed', async () => {
@@ -83,7 +74,7 @@ describe('WorkQueue', () => {
     queue.addAfter('a', 1000);
     queue.addAfter('a', 3000);
     await clock.advance(1000);
-    expect(await drainKeys(queue)).toEqual(['a']);
+    expect(await takeQueuedKeys(queue)).toEqual(['a']);
     await clock.advance(10_000);
     expect(queue.length).toBe(0);
   });

@@ -9,5 +9,6 @@ export * from './counting-call-recorder.js';
 export * from './fixtures.js';
 export * from './stub-provider.js';
 export * from './wait-until.js';
+export * from './drain-queue.js';
 export * from './external-secret-fixtures.js';
 export * from './conformance/index.js';

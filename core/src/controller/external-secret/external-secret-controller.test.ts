@@ -2,6 +2,7 @@ import type { ClusterSecretStore, ExternalSecret, SecretStore } from '../../api/
 import type { SecretObject } from '../../kube/kube-port.js';
 import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { aClusterSecretStore, aSecret, aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
+import { takeQueuedKeys } from '../../testing/drain-queue.js';
 import { ManualClock } from '../manual-clock.js';
 import { StoreReadyNotifier } from '../secret-store/store-ready-notifier.js';
 import { WorkQueue } from '../work-queue.js';
@@ -32,16 +33,8 @@ function setup() {
     storeReady: notifier,
   });
   controller.watch(queue);
-  /** Takes every queued key. */
-  const drain = async (): Promise<string[]> => {
-    const keys: string[] = [];
-    while (queue.length > 0) {
-      const key = (await queue.get()) as string;
-      keys.push(key);
-      queue.done(key);
-    }
-    return keys.sort();
-  };
+  /** Takes every queued key, sorted. */
+  const drain = async (): Promise<string[]> => (await takeQueuedKeys(queue)).sort();
   return { kube, queue, notifier, controller, drain };
 }
 

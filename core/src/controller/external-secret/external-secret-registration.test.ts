@@ -3,9 +3,9 @@ import { ReadCoalescer } from '../../provider/read-coalescer.js';
 import { FaultyClient } from '../../testing/external-secret-fixtures.js';
 import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { RecordingEventRecorder } from '../../testing/recording-event-recorder.js';
+import { reconcileQueued } from '../../testing/drain-queue.js';
 import { aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
 import { ManualClock } from '../manual-clock.js';
-import { parseObjectKey } from '../reconciler.js';
 import { WorkQueue } from '../work-queue.js';
 import { externalSecretRegistration } from './external-secret-registration.js';
 
@@ -22,13 +22,7 @@ function setup() {
   });
   const queue = new WorkQueue({ clock: new ManualClock() });
   registration.watch?.(queue);
-  const runQueued = async (): Promise<void> => {
-    for (let turns = 0; queue.length > 0 && turns < 20; turns++) {
-      const key = (await queue.get()) as string;
-      await registration.reconciler.reconcile(parseObjectKey(key)).catch(() => undefined);
-      queue.done(key);
-    }
-  };
+  const runQueued = () => reconcileQueued(queue, registration.reconciler);
   const secret = () =>
     kube.peek<SecretObject>({ apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' });
   /** The SecretStore's status turns Ready, as its own reconciler would write it. */

@@ -12,8 +12,8 @@ import { FaultyClient } from '../../testing/external-secret-fixtures.js';
 import { aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
 import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { RecordingEventRecorder } from '../../testing/recording-event-recorder.js';
+import { reconcileQueued, takeQueuedKeys } from '../../testing/drain-queue.js';
 import { ManualClock } from '../manual-clock.js';
-import { parseObjectKey } from '../reconciler.js';
 import { WorkQueue } from '../work-queue.js';
 import { externalSecretRegistration } from './external-secret-registration.js';
 import { settingsOf } from './load.js';
@@ -42,18 +42,6 @@ function usingConfigMap(name: string, es = anExternalSecret('es')) {
 
 /** Lets the caches' `synced()` promises settle. */
 const settle = () => new Promise((resolve) => setImmediate(resolve));
-
-function drain(queue: WorkQueue): Promise<string[]> {
-  const keys: string[] = [];
-  return (async () => {
-    while (queue.length > 0) {
-      const key = (await queue.get()) as string;
-      keys.push(key);
-      queue.done(key);
-    }
-    return keys;
-  })();
-}
 
 describe('referencedTemplateSources', () => {
   test('lists each ConfigMap and Secret once, in the ExternalSecret namespace', () => {
@@ -165,13 +153,13 @@ describe('TemplateSourceWatch', () => {
     await kube.create(usingConfigMap('tpl').build());
     await kube.create(usingConfigMap('tpl', anExternalSecret('es2')).build());
     await settle();
-    await drain(queue);
+    await takeQueuedKeys(queue);
     const before = watch.fingerprint(kube.peek<ExternalSecret>(ES_REF)!);
     // WHEN the referenced ConfigMap and an unrelated one change
     await kube.patch(TPL_REF, { data: { tpl: 'b' } }, 'merge');
     await kube.patch({ ...CM, name: 'other', namespace: 'default' }, { data: { tpl: 'b' } }, 'merge');
     // THEN both users of the first are queued, and the fingerprint changed
-    expect((await drain(queue)).sort()).toEqual(['default/es', 'default/es2']);
+    expect((await takeQueuedKeys(queue)).sort()).toEqual(['default/es', 'default/es2']);
     const es = kube.peek<ExternalSecret>(ES_REF)!;
     expect(watch.fingerprint(es)).not.toEqual(before);
     expect(before).toMatch(/^ConfigMap\/default\/tpl@\d+$/);
@@ -184,9 +172,9 @@ describe('TemplateSourceWatch', () => {
     await kube.create(usingConfigMap('tpl').build());
     await settle();
     await kube.delete(ES_REF);
-    await drain(queue);
+    await takeQueuedKeys(queue);
     await kube.patch(TPL_REF, { data: { tpl: 'b' } }, 'merge');
-    expect(await drain(queue)).toEqual([]);
+    expect(await takeQueuedKeys(queue)).toEqual([]);
     expect(watch.usersOf({ kind: 'ConfigMap', namespace: 'default', name: 'tpl' })).toEqual([]);
   });
 
@@ -267,11 +255,7 @@ describe('ExternalSecret registration with templateFrom', () => {
     registration.watch?.(queue);
     const runQueued = async (): Promise<void> => {
       await settle();
-      for (let turns = 0; queue.length > 0 && turns < 20; turns++) {
-        const key = (await queue.get()) as string;
-        await registration.reconciler.reconcile(parseObjectKey(key)).catch(() => undefined);
-        queue.done(key);
-      }
+      await reconcileQueued(queue, registration.reconciler);
     };
     await kube.create(aSecretStore('store').build());
     await kube.patchStatus(
