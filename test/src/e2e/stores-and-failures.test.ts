@@ -3,7 +3,9 @@
  * (ESO waits for the backoff); ClusterSecretStore conditions deny namespaces; a provider failure
  * leaves the existing Secret exactly as it was; and a 1Password Connect token rotated in the
  * emulator turns the store not-ready with a message that says so, then Ready again once the token
- * Secret is updated. The operator runs as its own process; the Connect emulator runs here.
+ * Secret is updated; after a 429 with `Retry-After: 2` nothing reaches Connect for 2 s and the
+ * Secret is left untouched meanwhile. The operator runs as its own process; the Connect emulator
+ * runs here.
  */
 import { startOnePasswordConnect, type OnePasswordConnectEmulator } from '../emulators/onepassword/index.js';
 import type { E2eWorld } from './harness/e2e-world.js';
@@ -125,16 +127,7 @@ describe('1Password Connect', () => {
   let token: string;
   let password: string;
 
-  beforeAll(async () => {
-    token = world.canaries.plant('connect-token');
-    password = world.canaries.plant('op-password');
-    connect = await startOnePasswordConnect({
-      seed: {
-        token,
-        vaults: { e2e: { db: { category: 'DATABASE', fields: { username: 'app', password } } } },
-      },
-    });
-  });
+  beforeAll(async () => ({ connect, token, password } = await startPlantedConnect('')));
   afterAll(async () => connect?.stop());
 
   it('a rotated token turns the store not-ready with a message that says so, and Ready again once the token Secret is updated', async () => {
@@ -142,24 +135,9 @@ describe('1Password Connect', () => {
     const namespace = await world.namespace('onepassword');
     const store = `onepassword-${namespace}`;
     await world.user.createSecret('connect-token', namespace, { token });
-    await world.user.create({
-      apiVersion: 'external-secrets.io/v1',
-      kind: 'ClusterSecretStore',
-      // No item-list cache, so every refresh asks Connect (the default caches the list for 30 s).
-      metadata: { name: store, annotations: { 'tessera.io/onepassword-cache-ttl': '0s' } },
-      spec: {
-        refreshInterval: 1,
-        provider: {
-          onepassword: {
-            connectHost: connect.url,
-            vaults: { e2e: 1 },
-            auth: {
-              secretRef: { connectTokenSecretRef: { name: 'connect-token', key: 'token', namespace } },
-            },
-          },
-        },
-      },
-    });
+    // The default 30 s item-list cache: a forced sync reads Connect anyway.
+    const revalidated = aOnePasswordClusterStore(store, connect.url, namespace);
+    await world.user.create({ ...revalidated, spec: { ...revalidated.spec, refreshInterval: 1 } });
     const data = dataEntries({
       username: { key: 'db', property: 'username' },
       password: { key: 'db', property: 'password' },
@@ -204,4 +182,116 @@ describe('1Password Connect', () => {
       what: 'the ExternalSecret to sync again',
     });
   }, 40_000);
+});
+
+/**
+ * A Connect emulator whose vault `e2e` holds item `db` (username `app`); its token and the item's
+ * password are planted canaries, named with `suffix` so each describe block has its own.
+ */
+async function startPlantedConnect(
+  suffix: string,
+): Promise<{ connect: OnePasswordConnectEmulator; token: string; password: string }> {
+  const token = world.canaries.plant(`connect-token${suffix}`);
+  const password = world.canaries.plant(`op-password${suffix}`);
+  const connect = await startOnePasswordConnect({
+    seed: { token, vaults: { e2e: { db: { category: 'DATABASE', fields: { username: 'app', password } } } } },
+  });
+  return { connect, token, password };
+}
+
+/** A ClusterSecretStore for the Connect emulator at `url`, reading the token from `namespace`/connect-token. */
+function aOnePasswordClusterStore(name: string, url: string, namespace: string) {
+  return {
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ClusterSecretStore',
+    metadata: { name },
+    spec: {
+      provider: {
+        onepassword: {
+          connectHost: url,
+          vaults: { e2e: 1 },
+          auth: { secretRef: { connectTokenSecretRef: { name: 'connect-token', key: 'token', namespace } } },
+        },
+      },
+    },
+  };
+}
+
+describe('1Password Connect rate limit', () => {
+  let connect: OnePasswordConnectEmulator;
+  let token: string;
+  let password: string;
+
+  beforeAll(async () => ({ connect, token, password } = await startPlantedConnect('-429')));
+  afterAll(async () => connect?.stop());
+
+  it('after a 429 with Retry-After: 2 nothing is sent to Connect for 2 s and the Secret is left untouched, then the sync succeeds', async () => {
+    // GIVEN an ExternalSecret synced from a 1Password ClusterSecretStore
+    const namespace = await world.namespace('onepassword-429');
+    const store = `onepassword-429-${namespace}`;
+    await world.user.createSecret('connect-token', namespace, { token });
+    await world.user.create(aOnePasswordClusterStore(store, connect.url, namespace));
+    await world.user.create(
+      anExternalSecret('es', namespace, {
+        secretStoreRef: { kind: 'ClusterSecretStore', name: store },
+        data: dataEntries({
+          username: { key: 'db', property: 'username' },
+          password: { key: 'db', property: 'password' },
+        }),
+      }),
+    );
+    await waitForReady('ExternalSecret', 'es', namespace, 'True');
+    expect(await world.user.secretData('es', namespace)).toEqual({ username: 'app', password });
+    const synced = await world.user.secret('es', namespace);
+    // WHEN the password changes in 1Password, Connect answers the next item read with 429 and
+    // Retry-After: 2, and the user forces a sync
+    const changed = world.canaries.plant('op-password-429-changed');
+    connect.store.setField('e2e', 'db', 'password', changed);
+    connect.faults.rateLimit(2, { operations: ['GetVaultItemById'], times: 1 });
+    const kubeMark = world.server.requestLog.mark();
+    const logMark = operator.mark();
+    await world.user.forceSync('es', namespace);
+    // THEN the ExternalSecret says it is rate-limited, naming the store and when Connect is asked again
+    const limited = await waitForReady('ExternalSecret', 'es', namespace, 'False');
+    expect(limited.message).toContain(`reading from ClusterSecretStore/${store} failed`);
+    expect(limited.message).toContain(`1Password Connect rate-limited store ClusterSecretStore ${store}`);
+    expect(limited.message).toMatch(
+      /nothing is sent to it for (another )?[12]s, until \d{4}-\d\d-\d\dT[\d:.]+Z/,
+    );
+    // AND meanwhile the Secret is exactly as it was, resourceVersion included
+    expect(await world.user.secret('es', namespace)).toEqual(synced);
+    // AND after the window the sync succeeds with the new password
+    await waitFor(async () => (await world.user.secretData('es', namespace))?.password === changed, {
+      what: 'the Secret to hold the changed password',
+    });
+    await waitForReady('ExternalSecret', 'es', namespace, 'True');
+    // AND no request reached Connect within 2 s after the 429 was served
+    const requests = connect.requestLog.entries;
+    const throttledAt = requests.findIndex((request) => request.status === 429);
+    expect(throttledAt).toBeGreaterThanOrEqual(0);
+    const windowEnd = requests[throttledAt].at.getTime() + 2_000;
+    const later = requests.slice(throttledAt + 1);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.filter((request) => request.at.getTime() < windowEnd)).toEqual([]);
+    // AND the Secret was not written before the window ended
+    const writes = world.server.requestLog.entries({
+      verb: ['create', 'update', 'patch'],
+      resource: 'secrets',
+      namespace,
+      since: kubeMark,
+    });
+    expect(writes.length).toBeGreaterThan(0);
+    expect(writes.filter((write) => write.time < windowEnd)).toEqual([]);
+    // AND the runner waited as the provider asked instead of retrying on its error backoff
+    const key = `${namespace}/es`;
+    const retries = operator
+      .logs(logMark)
+      .filter((line) => line.key === key && /^reconcile (failed|throttled)/.test(line.msg));
+    expect(retries.length).toBeGreaterThan(0);
+    for (const line of retries) {
+      expect(line.msg).toBe('reconcile throttled by the backend');
+      expect(Number(line.retryAfterMs)).toBeGreaterThan(0);
+      expect(Number(line.retryAfterMs)).toBeLessThanOrEqual(2_000);
+    }
+  }, 30_000);
 });
