@@ -19,7 +19,7 @@ import type {
 import type { ExternalSecret, ExternalSecretSpec, ExternalSecretTarget } from '../api/v1/external-secret.js';
 import type { LabelSelector } from '../api/v1/meta.js';
 import type { ClusterSecretStore, ClusterSecretStoreCondition, SecretStore } from '../api/v1/secret-store.js';
-import type { KubeObject, ObjectMeta, SecretObject } from '../kube/kube-port.js';
+import type { KubeObject, ObjectMeta, ObjectRef, SecretObject } from '../kube/kube-port.js';
 
 /** The namespace builders use unless told otherwise. */
 export const DEFAULT_NAMESPACE = 'default';
@@ -203,6 +203,21 @@ export function aClusterSecretStore(name = 'cluster-store'): StoreBuilder<Cluste
 }
 
 /** `anExternalSecret('db')`: an ExternalSecret in the default namespace reading SecretStore `store`. */
+/** The ExternalSecret that {@link anExternalSecret} builds by default: `default/es`. */
+export const ES_REF: ObjectRef = {
+  apiVersion: 'external-secrets.io/v1',
+  kind: 'ExternalSecret',
+  name: 'es',
+  namespace: DEFAULT_NAMESPACE,
+};
+/** Its target Secret by default: `default/es`. */
+export const SECRET_REF: ObjectRef = {
+  apiVersion: 'v1',
+  kind: 'Secret',
+  name: 'es',
+  namespace: DEFAULT_NAMESPACE,
+};
+
 export function anExternalSecret(name = 'es'): ExternalSecretBuilder {
   return new ExternalSecretBuilder(name);
 }

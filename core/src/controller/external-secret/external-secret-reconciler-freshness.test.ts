@@ -6,17 +6,10 @@
 import type { FindQuery, ReadOptions, RemoteRef, SecretsClient } from '../../provider/provider.js';
 import { ReadCoalescer, type ReadOutcome } from '../../provider/read-coalescer.js';
 import { ExternalSecretWorld } from '../../testing/external-secret-fixtures.js';
-import { aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
+import { aSecretStore, anExternalSecret, ES_REF, SECRET_REF } from '../../testing/fixtures.js';
 import { readOptionsFor, type RefreshReason } from './should-refresh.js';
 import type { ExternalSecretSettings } from './load.js';
 
-const ES_REF = {
-  apiVersion: 'external-secrets.io/v1',
-  kind: 'ExternalSecret',
-  name: 'es',
-  namespace: 'default',
-};
-const SECRET_REF = { apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' };
 const MINUTE = 60_000;
 
 /** A real coalescer that remembers the read options of every call, by kind of read. */

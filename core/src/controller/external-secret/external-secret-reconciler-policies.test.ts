@@ -4,15 +4,9 @@
  */
 import type { CreationPolicy, DeletionPolicy } from '../../api/v1/index.js';
 import { ExternalSecretWorld } from '../../testing/external-secret-fixtures.js';
-import { aSecret, aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
+import { aSecret, aSecretStore, anExternalSecret, ES_REF } from '../../testing/fixtures.js';
 import { TerminalError } from '../reconciler.js';
 
-const ES_REF = {
-  apiVersion: 'external-secrets.io/v1',
-  kind: 'ExternalSecret',
-  name: 'es',
-  namespace: 'default',
-};
 const HOUR = 3_600_000;
 
 interface Pair {

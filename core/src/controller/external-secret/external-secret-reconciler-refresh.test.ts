@@ -4,16 +4,9 @@
  */
 import type { ExternalSecretBuilder } from '../../testing/fixtures.js';
 import { ExternalSecretWorld } from '../../testing/external-secret-fixtures.js';
-import { aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
+import { aSecretStore, anExternalSecret, ES_REF, SECRET_REF } from '../../testing/fixtures.js';
 import { TerminalError } from '../reconciler.js';
 
-const ES_REF = {
-  apiVersion: 'external-secrets.io/v1',
-  kind: 'ExternalSecret',
-  name: 'es',
-  namespace: 'default',
-};
-const SECRET_REF = { apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' };
 const HOUR = 3_600_000;
 
 /** GIVEN a Ready store with k=v1 and the ExternalSecret built by `build`, synced once. */

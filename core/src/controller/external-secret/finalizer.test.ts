@@ -1,18 +1,10 @@
 import type { ExternalSecret } from '../../api/v1/index.js';
 import type { SecretObject } from '../../kube/kube-port.js';
 import { InMemoryKube } from '../../kube/in-memory-kube.js';
-import { aSecret, anExternalSecret } from '../../testing/fixtures.js';
+import { aSecret, anExternalSecret, ES_REF, SECRET_REF } from '../../testing/fixtures.js';
 import { ensureFinalizer, finalizeDeletion } from './finalizer.js';
 import { settingsOf } from './load.js';
 import { EXTERNAL_SECRET_FINALIZER, LABEL_MANAGED } from './target-bookkeeping.js';
-
-const ES_REF = {
-  apiVersion: 'external-secrets.io/v1',
-  kind: 'ExternalSecret',
-  name: 'es',
-  namespace: 'default',
-};
-const SECRET_REF = { apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' };
 
 function world(es: ExternalSecret, ...others: SecretObject[]) {
   const kube = new InMemoryKube();

@@ -1,12 +1,10 @@
 import type { ExternalSecret } from '../../api/v1/index.js';
 import type { SecretObject } from '../../kube/kube-port.js';
 import { InMemoryKube } from '../../kube/in-memory-kube.js';
-import { aSecret, anExternalSecret } from '../../testing/fixtures.js';
+import { aSecret, anExternalSecret, SECRET_REF } from '../../testing/fixtures.js';
 import { TerminalError } from '../reconciler.js';
 import { handleDeletionPolicy } from './handle-deletion-policy.js';
 import { settingsOf } from './load.js';
-
-const SECRET_REF = { apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' };
 
 function run(es: ExternalSecret, providerData: Record<string, Uint8Array>, existing?: SecretObject) {
   const kube = new InMemoryKube();

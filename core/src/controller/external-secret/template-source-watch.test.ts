@@ -9,7 +9,7 @@ import type {
 } from '../../kube/kube-port.js';
 import { ReadCoalescer } from '../../provider/read-coalescer.js';
 import { FaultyClient } from '../../testing/external-secret-fixtures.js';
-import { aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
+import { aSecretStore, anExternalSecret, ES_REF } from '../../testing/fixtures.js';
 import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { RecordingEventRecorder } from '../../testing/recording-event-recorder.js';
 import { reconcileQueued, takeQueuedKeys } from '../../testing/drain-queue.js';
@@ -23,12 +23,6 @@ import { KubeTemplateSourceReader, referencedTemplateSources } from './template-
 
 const CM = { apiVersion: 'v1', kind: 'ConfigMap' } as const;
 const TPL_REF = { ...CM, name: 'tpl', namespace: 'default' };
-const ES_REF = {
-  apiVersion: 'external-secrets.io/v1',
-  kind: 'ExternalSecret',
-  name: 'es',
-  namespace: 'default',
-};
 
 function aConfigMap(name: string, data: Record<string, string>, namespace = 'default'): KubeObject {
   return { ...CM, metadata: { name, namespace }, data };
