@@ -1,5 +1,12 @@
 /** Public entry points: compile a Go template once, execute it many times. */
-import { type ResolvedLimits, type TemplateLimits, resolveLimits } from './limits.js';
+import {
+  type ResolvedLimitNames,
+  type ResolvedLimits,
+  type TemplateLimitNames,
+  type TemplateLimits,
+  resolveLimitNames,
+  resolveLimits,
+} from './limits.js';
 import type { Tree } from './parse/ast.js';
 import { parseTemplate } from './parse/parser.js';
 import { BUILTINS } from './exec/builtins.js';
@@ -17,6 +24,8 @@ export interface TemplateOptions {
   readonly name?: string;
   /** Resource limits; see {@link TemplateLimits} for the defaults. */
   readonly limits?: TemplateLimits;
+  /** What limit errors tell the user to raise (e.g. an operator flag). @default the option names, `limits.maxDepth`… */
+  readonly limitNames?: TemplateLimitNames;
   /** Action delimiters (ESO's --template-left/right-delimiter). @default '{{' and '}}' */
   readonly leftDelim?: string;
   readonly rightDelim?: string;
@@ -57,6 +66,7 @@ export function compileTemplate(
 ): CompiledTemplate {
   const name = options.name ?? 'template';
   const limits = resolveLimits(options.limits);
+  const limitNames = resolveLimitNames(options.limitNames);
   const funcs = options.functions ?? ESO_FUNCTIONS;
   const bytes = typeof source === 'string' ? utf8ToBytes(source) : bufferToBytes(source);
   const trees = parseTemplate(bytes, {
@@ -66,12 +76,13 @@ export function compileTemplate(
     hasFunction: (f) => funcs.has(f) || BUILTINS.has(f),
     unknownFunction: describeUnknownFunction,
     maxDepth: limits.maxDepth,
+    maxDepthName: limitNames.maxDepth,
     displayName: name,
   });
   const now = options.now ?? (() => new Date());
   const run = (data: unknown, exec?: ExecuteOptions): string =>
     executeTrees(
-      { trees, name, funcs, now, missingKey: options.missingKey ?? 'error' },
+      { trees, name, funcs, now, missingKey: options.missingKey ?? 'error', limitNames },
       data,
       exec?.limits ? resolveLimits({ ...limits, ...exec.limits }) : limits,
     );
@@ -88,6 +99,7 @@ interface Program {
   readonly funcs: FuncMap;
   readonly now: () => Date;
   readonly missingKey: MissingKeyMode;
+  readonly limitNames: ResolvedLimitNames;
 }
 
 function executeTrees(p: Program, data: unknown, limits: ResolvedLimits): string {
@@ -107,9 +119,10 @@ function executeTrees(p: Program, data: unknown, limits: ResolvedLimits): string
     funcs: p.funcs,
     builtins: BUILTINS,
     limits,
+    limitNames: p.limitNames,
     missingKey: p.missingKey,
     topName: p.name,
-    ctx: makeCallContext(limits, p.now),
+    ctx: makeCallContext(limits, p.now, p.limitNames),
     out: [] as string[],
     outBytes: 0,
     steps: 0,

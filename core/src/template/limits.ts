@@ -18,6 +18,27 @@ export interface TemplateLimits {
   readonly maxDepth?: number;
 }
 
+/**
+ * What an error message tells the user to raise for each limit, e.g. the operator flag that sets
+ * it. @default `limits.maxOutputBytes`, `limits.maxSteps`, `limits.maxDepth` (the API option names)
+ */
+export type TemplateLimitNames = Readonly<Partial<Record<keyof TemplateLimits, string>>>;
+
+/** Limit names with every field filled in. */
+export type ResolvedLimitNames = Readonly<Record<keyof TemplateLimits, string>>;
+
+/** The names used when a caller gives none. */
+export const DEFAULT_LIMIT_NAMES: ResolvedLimitNames = Object.freeze({
+  maxOutputBytes: 'limits.maxOutputBytes',
+  maxSteps: 'limits.maxSteps',
+  maxDepth: 'limits.maxDepth',
+});
+
+/** Fills in default names. */
+export function resolveLimitNames(names?: TemplateLimitNames): ResolvedLimitNames {
+  return { ...DEFAULT_LIMIT_NAMES, ...Object.fromEntries(Object.entries(names ?? {}).filter(([, v]) => v)) };
+}
+
 /** Limits with every field filled in. */
 export type ResolvedLimits = Required<TemplateLimits>;
 

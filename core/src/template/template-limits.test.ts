@@ -80,3 +80,65 @@ describe('template limits', () => {
     expect(() => t.execute({}, { limits: { maxOutputBytes: 10 } })).toThrow(TemplateError);
   });
 });
+
+describe('template limit names in errors', () => {
+  const names = {
+    maxOutputBytes: 'the operator flag --template-max-output-bytes',
+    maxSteps: 'the operator flag --template-max-steps',
+    maxDepth: 'the operator flag --template-max-depth',
+  };
+  const cases: [string, () => unknown, string][] = [
+    [
+      'the template call depth',
+      () =>
+        renderTemplate(
+          '{{ define "l" }}{{ template "l" . }}{{ end }}{{ template "l" . }}',
+          {},
+          { limitNames: names },
+        ),
+      'or raise the operator flag --template-max-depth',
+    ],
+    [
+      'the parse nesting depth',
+      () => compileTemplate('{{ ' + '('.repeat(200) + '1' + ')'.repeat(200) + ' }}', { limitNames: names }),
+      'flatten the template or raise the operator flag --template-max-depth',
+    ],
+    [
+      'the step count',
+      () =>
+        renderTemplate(
+          '{{ range until 100 }}{{ range until 100 }}{{ end }}{{ end }}',
+          {},
+          { limits: { maxSteps: 1000 }, limitNames: names },
+        ),
+      'or raise the operator flag --template-max-steps',
+    ],
+    [
+      'the output size',
+      () =>
+        renderTemplate(
+          '{{ range until 100 }}0123456789{{ end }}',
+          {},
+          { limits: { maxOutputBytes: 50 }, limitNames: names },
+        ),
+      'or raise the operator flag --template-max-output-bytes',
+    ],
+    [
+      'a function building a huge value',
+      () => renderTemplate('{{ repeat 1000000000 "abc" }}', {}, { limitNames: names }),
+      'or raise the operator flag --template-max-output-bytes',
+    ],
+  ];
+
+  it.each(cases)('an error for %s names the setting the caller gave', (_, run, hint) => {
+    const e = limitError(run);
+    expect(e.message).toContain(hint);
+    expect(e.message).not.toContain('limits.max');
+  });
+
+  it('names the API options when the caller gives no names', () => {
+    expect(limitError(() => renderTemplate('{{ repeat 1000000000 "abc" }}', {})).message).toContain(
+      'raise limits.maxOutputBytes',
+    );
+  });
+});

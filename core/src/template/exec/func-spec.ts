@@ -1,5 +1,10 @@
 /** How template functions are declared: Go parameter types plus an implementation. */
-import { LimitExceeded, type ResolvedLimits } from '../limits.js';
+import {
+  DEFAULT_LIMIT_NAMES,
+  LimitExceeded,
+  type ResolvedLimitNames,
+  type ResolvedLimits,
+} from '../limits.js';
 import type { GoValue } from '../value/go-value.js';
 
 /** What a function may use from the running template. */
@@ -49,8 +54,12 @@ export function variadicFn(
 /** Registry of named functions. */
 export type FuncMap = ReadonlyMap<string, FuncSpec>;
 
-/** Makes a CallContext over limits. */
-export function makeCallContext(limits: ResolvedLimits, now: () => Date): CallContext {
+/** Makes a CallContext over limits; `names` say what a limit error tells the user to raise. */
+export function makeCallContext(
+  limits: ResolvedLimits,
+  now: () => Date,
+  names: ResolvedLimitNames = DEFAULT_LIMIT_NAMES,
+): CallContext {
   return {
     limits,
     now,
@@ -58,7 +67,7 @@ export function makeCallContext(limits: ResolvedLimits, now: () => Date): CallCo
       if (size > limits.maxOutputBytes) {
         throw new LimitExceeded(
           `a value of ${size} bytes or items exceeds the ${limits.maxOutputBytes}-byte limit; ` +
-            'reduce the size or raise limits.maxOutputBytes',
+            `reduce the size or raise ${names.maxOutputBytes}`,
         );
       }
     },

@@ -7,7 +7,7 @@ import {
   nodeString,
   statementString,
 } from '../parse/ast.js';
-import { LimitExceeded, type ResolvedLimits } from '../limits.js';
+import { LimitExceeded, type ResolvedLimitNames, type ResolvedLimits } from '../limits.js';
 import { TemplateError, positionOf } from '../template-error.js';
 import { bytesToUtf8 } from '../text/bytes.js';
 import type { GoValue } from '../value/go-value.js';
@@ -22,6 +22,8 @@ export interface ExecShared {
   readonly funcs: FuncMap;
   readonly builtins: FuncMap;
   readonly limits: ResolvedLimits;
+  /** What limit errors tell the user to raise. */
+  readonly limitNames: ResolvedLimitNames;
   readonly missingKey: MissingKeyMode;
   readonly topName: string;
   readonly ctx: CallContext;
@@ -101,7 +103,7 @@ export class ExecState {
     if (++this.shared.steps > this.shared.limits.maxSteps) {
       this.fail(
         `evaluation exceeded the limit of ${this.shared.limits.maxSteps} steps; ` +
-          'the template may loop without end, or raise limits.maxSteps',
+          `the template may loop without end, or raise ${this.shared.limitNames.maxSteps}`,
         'limit',
       );
     }
@@ -113,7 +115,7 @@ export class ExecState {
     if (total > this.shared.limits.maxOutputBytes) {
       this.fail(
         `output exceeds the limit of ${this.shared.limits.maxOutputBytes} bytes; ` +
-          'shrink the template output or raise limits.maxOutputBytes',
+          `shrink the template output or raise ${this.shared.limitNames.maxOutputBytes}`,
         'limit',
       );
     }

@@ -124,7 +124,7 @@ function walkTemplate(s: ExecState, dot: GoValue, node: TemplateNode): Flow {
   if (s.depth >= s.shared.limits.maxDepth) {
     s.fail(
       `exceeded maximum template depth (${s.shared.limits.maxDepth}); ` +
-        'a template may call itself without end, or raise limits.maxDepth',
+        `a template may call itself without end, or raise ${s.shared.limitNames.maxDepth}`,
       'limit',
     );
   }

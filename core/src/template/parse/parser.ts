@@ -19,6 +19,8 @@ export interface ParseOptions {
   readonly unknownFunction: (name: string) => string;
   /** Deepest nesting of blocks and parentheses accepted. */
   readonly maxDepth: number;
+  /** What the depth error tells the user to raise. @default 'limits.maxDepth' */
+  readonly maxDepthName?: string;
   /** Template name as shown in errors (JS string). */
   readonly displayName: string;
 }

@@ -66,7 +66,7 @@ export class TokenStream {
   enter(pos: number): void {
     if (++this.depth > this.opts.maxDepth) {
       this.fail(
-        `template nesting deeper than the limit of ${this.opts.maxDepth}; flatten the template or raise limits.maxDepth`,
+        `template nesting deeper than the limit of ${this.opts.maxDepth}; flatten the template or raise ${this.opts.maxDepthName ?? 'limits.maxDepth'}`,
         pos,
       );
     }
