@@ -1,5 +1,12 @@
 import { Command } from 'commander';
-import { defineOperatorFlags, InvalidFlagError, parseOperatorFlags } from './operator-flags.js';
+import { EngineTemplateRenderer } from '../controller/external-secret/engine-template-renderer.js';
+import { DEFAULT_TEMPLATE_LIMITS } from '../template/index.js';
+import {
+  defineOperatorFlags,
+  InvalidFlagError,
+  parseOperatorFlags,
+  TEMPLATE_LIMIT_NAMES,
+} from './operator-flags.js';
 
 /** Parses `args` as `tessera operator <args>` would and returns the validated flags. */
 function flags(...args: string[]) {
@@ -32,7 +39,43 @@ describe('tessera operator flags', () => {
       floodGate: true,
       clusterStoreReconciler: true,
       clusterExternalSecretReconciler: true,
+      templateLimits: { ...DEFAULT_TEMPLATE_LIMITS },
     });
+  });
+
+  it('sets the template limits from --template-max-output-bytes, --template-max-steps and --template-max-depth', () => {
+    // GIVEN an operator allowed bigger templates WHEN its flags are parsed THEN each limit is set
+    expect(
+      flags(
+        '--template-max-output-bytes=2097152',
+        '--template-max-steps',
+        '5000000',
+        '--template-max-depth=200',
+      ).templateLimits,
+    ).toEqual({ maxOutputBytes: 2_097_152, maxSteps: 5_000_000, maxDepth: 200 });
+    // AND a flag left out keeps the engine's default
+    expect(flags('--template-max-depth=7').templateLimits).toEqual({
+      ...DEFAULT_TEMPLATE_LIMITS,
+      maxDepth: 7,
+    });
+  });
+
+  it('makes a template limit error tell the user which operator flag to raise', async () => {
+    // GIVEN the operator's renderer with a depth limit of 5
+    const renderer = new EngineTemplateRenderer({
+      limits: { maxDepth: 5 },
+      limitNames: TEMPLATE_LIMIT_NAMES,
+    });
+    // WHEN a template recurses without end
+    const rendering = renderer.render({
+      template: { data: { out: '{{ define "l" }}{{ template "l" . }}{{ end }}{{ template "l" . }}' } },
+      namespace: 'team',
+      data: {},
+    });
+    // THEN the error names the flag
+    await expect(rendering).rejects.toThrow(
+      /exceeded maximum template depth \(5\); a template may call itself without end, or raise the operator flag --template-max-depth$/,
+    );
   });
 
   it("accepts ESO's flag names and Go's boolean and duration forms", () => {
@@ -77,6 +120,9 @@ describe('tessera operator flags', () => {
     [['--enable-flood-gate=maybe'], '--enable-flood-gate="maybe" is not a boolean'],
     [['--loglevel=trace'], 'unknown log level "trace"'],
     [['--metrics-addr=localhost'], '--metrics-addr: "localhost" is not a listen address'],
+    [['--template-max-depth=0'], '--template-max-depth="0" must be a whole number of at least 1'],
+    [['--template-max-steps=lots'], '--template-max-steps="lots" is not a non-negative number'],
+    [['--template-max-output-bytes=1.5'], '--template-max-output-bytes="1.5" must be a whole number'],
   ])('rejects %j naming the flag and an accepted form', (args, message) => {
     // GIVEN an unusable value WHEN parsed THEN a typed error names the flag
     expect(() => flags(...args)).toThrow(InvalidFlagError);

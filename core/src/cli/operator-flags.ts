@@ -4,7 +4,8 @@
  * `--enable-leader-election`, `--leader-election-id`, `--metrics-addr`, `--live-addr`,
  * `--client-qps`, `--client-burst`, `--loglevel`, `--store-requeue-interval`, `--enable-flood-gate`,
  * `--enable-cluster-store-reconciler`, `--enable-cluster-external-secret-reconciler`), so a
- * Deployment written for ESO keeps working. Boolean flags accept Go's forms (`--flag`,
+ * Deployment written for ESO keeps working. Tessera adds the template engine's limits
+ * (`--template-max-output-bytes`, `--template-max-steps`, `--template-max-depth`). Boolean flags accept Go's forms (`--flag`,
  * `--flag=true`, `--flag=false`). Parsing fails loudly with the flag's name and what to write.
  */
 import type { Command } from 'commander';
@@ -12,6 +13,21 @@ import { parseGoDuration } from '../api/v1/duration.js';
 import { parseLogLevel, type LogLevel } from '../logging/logger.js';
 import { parseListenAddress } from '../metrics/ops-server.js';
 import { TesseraError } from '../provider/errors.js';
+import { DEFAULT_TEMPLATE_LIMITS, type TemplateLimitNames, type TemplateLimits } from '../template/index.js';
+
+/** The flag setting each template limit; limit errors in ExternalSecret statuses name it. */
+export const TEMPLATE_LIMIT_FLAGS = Object.freeze({
+  maxOutputBytes: '--template-max-output-bytes',
+  maxSteps: '--template-max-steps',
+  maxDepth: '--template-max-depth',
+});
+
+/** How limit errors of the operator name the limits: by the flag to raise. */
+export const TEMPLATE_LIMIT_NAMES: TemplateLimitNames = Object.freeze({
+  maxOutputBytes: `the operator flag ${TEMPLATE_LIMIT_FLAGS.maxOutputBytes}`,
+  maxSteps: `the operator flag ${TEMPLATE_LIMIT_FLAGS.maxSteps}`,
+  maxDepth: `the operator flag ${TEMPLATE_LIMIT_FLAGS.maxDepth}`,
+});
 
 /** A flag value that cannot be used; the message names the flag and an accepted form. */
 export class InvalidFlagError extends TesseraError {
@@ -40,6 +56,8 @@ export interface OperatorFlags {
   readonly floodGate: boolean;
   readonly clusterStoreReconciler: boolean;
   readonly clusterExternalSecretReconciler: boolean;
+  /** The template engine's limits for every ExternalSecret template. */
+  readonly templateLimits: Required<TemplateLimits>;
 }
 
 /** Raw values as commander hands them over (strings, or `true` for a bare boolean flag). */
@@ -100,6 +118,21 @@ export function defineOperatorFlags(command: Command): Command {
       '--enable-cluster-external-secret-reconciler [bool]',
       'run the ClusterExternalSecret controller',
       true,
+    )
+    .option(
+      `${TEMPLATE_LIMIT_FLAGS.maxOutputBytes} <bytes>`,
+      'largest template output, and largest string or list a template function builds',
+      String(DEFAULT_TEMPLATE_LIMITS.maxOutputBytes),
+    )
+    .option(
+      `${TEMPLATE_LIMIT_FLAGS.maxSteps} <n>`,
+      'evaluation steps one template may take (loops, calls)',
+      String(DEFAULT_TEMPLATE_LIMITS.maxSteps),
+    )
+    .option(
+      `${TEMPLATE_LIMIT_FLAGS.maxDepth} <n>`,
+      'deepest nesting of template blocks and template calls',
+      String(DEFAULT_TEMPLATE_LIMITS.maxDepth),
     );
 }
 
@@ -126,6 +159,11 @@ export function parseOperatorFlags(raw: RawFlags): OperatorFlags {
     floodGate: bool(raw, 'enableFloodGate', true),
     clusterStoreReconciler: bool(raw, 'enableClusterStoreReconciler', true),
     clusterExternalSecretReconciler: bool(raw, 'enableClusterExternalSecretReconciler', true),
+    templateLimits: {
+      maxOutputBytes: integer(raw, 'templateMaxOutputBytes', DEFAULT_TEMPLATE_LIMITS.maxOutputBytes),
+      maxSteps: integer(raw, 'templateMaxSteps', DEFAULT_TEMPLATE_LIMITS.maxSteps),
+      maxDepth: integer(raw, 'templateMaxDepth', DEFAULT_TEMPLATE_LIMITS.maxDepth),
+    },
   };
 }
 

@@ -25,6 +25,8 @@ import type { ProviderClientCache } from '../provider/client-cache.js';
 import type { ReadCoalescer } from '../provider/read-coalescer.js';
 import { API_VERSION_V1 } from '../api/v1/index.js';
 import type { ExternalSecret } from '../api/v1/index.js';
+import type { TemplateLimits } from '../template/index.js';
+import { TEMPLATE_LIMIT_NAMES } from './operator-flags.js';
 
 /** Options of {@link startOperator}: the runtime's flags plus the controllers' settings. */
 export interface StartOperatorOptions extends OperatorRuntimeOptions {
@@ -44,6 +46,11 @@ export interface StartOperatorOptions extends OperatorRuntimeOptions {
   readonly clusterExternalSecretReconciler?: boolean;
   /** Renders `target.template` and `rewrite.transform`. @default the template engine (`EngineTemplateRenderer`) */
   readonly renderer?: TemplateRenderer;
+  /**
+   * `--template-max-output-bytes`, `--template-max-steps`, `--template-max-depth`: the engine's
+   * limits; limit errors name those flags. @default the engine's
+   */
+  readonly templateLimits?: TemplateLimits;
 }
 
 /** A started operator. */
@@ -137,6 +144,8 @@ function registerControllers(
       coalescer: container.get<ReadCoalescer>(tokens.ReadCoalescer),
       events: runtime.events,
       renderer: options.renderer,
+      templateLimits: options.templateLimits,
+      templateLimitNames: TEMPLATE_LIMIT_NAMES,
       redactor: runtime.redactor,
       metrics: runtime.metrics,
       logger: runtime.logger.child({ controller: 'externalsecret' }),

@@ -24,7 +24,8 @@ let operator: OperatorProcess;
 
 useE2eWorld(async (started) => {
   world = started;
-  operator = await world.startOperator(['--concurrent', '2']);
+  // A template depth below the default of 100, to see the flag reach the engine.
+  operator = await world.startOperator(['--concurrent', '2', '--template-max-depth', '50']);
 });
 
 /** The documents of one example file, by kind. */
@@ -162,11 +163,11 @@ describe('hostile templates', () => {
     const recursive = await readyStatus('recursive', namespace, 'False');
     expect(recursive.reason).toBe('SecretSyncedError');
     expect(recursive.message).toMatch(
-      /^could not update secret: spec\.target\.template\.data\["out"\]: template: out:1:\d+: executing "loop" at <\{\{template "loop" \.\}\}>: exceeded maximum template depth \(100\)/,
+      /^could not update secret: spec\.target\.template\.data\["out"\]: template: out:1:\d+: executing "loop" at <\{\{template "loop" \.\}\}>: exceeded maximum template depth \(50\); a template may call itself without end, or raise the operator flag --template-max-depth$/,
     );
     const huge = await readyStatus('huge', namespace, 'False');
     expect(huge.message).toMatch(
-      /^could not update secret: spec\.target\.template\.data\["out"\]: template: out:1:3: executing "out" at <repeat 100000000 \.k>: .*exceeds the 1048576-byte limit; .*maxOutputBytes/,
+      /^could not update secret: spec\.target\.template\.data\["out"\]: template: out:1:3: executing "out" at <repeat 100000000 \.k>: .*exceeds the 1048576-byte limit; reduce the size or raise the operator flag --template-max-output-bytes$/,
     );
     expect(await world.user.secret('recursive', namespace)).toBeUndefined();
     // AND the operator is healthy and still syncs another ExternalSecret

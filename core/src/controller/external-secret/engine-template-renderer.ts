@@ -15,7 +15,7 @@
  * data value is registered with the redactor (a template may reshape a secret beyond recognition).
  */
 import type { ExternalSecretTemplate } from '../../api/v1/index.js';
-import { TemplateError, type TemplateLimits } from '../../template/index.js';
+import { TemplateError, type TemplateLimitNames, type TemplateLimits } from '../../template/index.js';
 import { toTemplateData } from '../../template/value/convert.js';
 import type { ByteMap } from './byte-map.js';
 import { applyToTarget, renderTemplateFrom, type RenderedMaps } from './render-template-from.js';
@@ -31,6 +31,8 @@ export interface EngineTemplateRendererOptions {
   readonly sources?: TemplateSourceReader;
   /** Engine limits for every template. @default the engine's (1 MiB output, 1,000,000 steps, depth 100) */
   readonly limits?: TemplateLimits;
+  /** What limit errors tell the user to raise (the operator names its flags). @default `limits.maxDepth`… */
+  readonly limitNames?: TemplateLimitNames;
   /** ESO's `--template-left-delimiter` / `--template-right-delimiter`. @default '{{' / '}}' */
   readonly leftDelim?: string;
   readonly rightDelim?: string;
@@ -67,13 +69,19 @@ export class EngineTemplateRenderer implements TemplateRenderer {
   constructor(private readonly options: EngineTemplateRendererOptions = {}) {
     const compile = {
       limits: options.limits,
+      limitNames: options.limitNames,
       leftDelim: options.leftDelim,
       rightDelim: options.rightDelim,
       now: options.now,
     };
     this.targetTemplates = new TemplateCompileCache({ compile: { ...compile, missingKey: 'error' } });
     this.transforms = new TemplateCompileCache({
-      compile: { limits: options.limits, now: options.now, missingKey: 'default' },
+      compile: {
+        limits: options.limits,
+        limitNames: options.limitNames,
+        now: options.now,
+        missingKey: 'default',
+      },
     });
   }
 

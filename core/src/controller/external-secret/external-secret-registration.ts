@@ -19,7 +19,7 @@ import { EngineTemplateRenderer } from './engine-template-renderer.js';
 import { LABEL_MANAGED, LABEL_MANAGED_VALUE } from './target-bookkeeping.js';
 import { TemplateSourceWatch } from './template-source-watch.js';
 import { KubeTemplateSourceReader } from './template-sources.js';
-import type { TemplateLimits } from '../../template/index.js';
+import type { TemplateLimitNames, TemplateLimits } from '../../template/index.js';
 
 /** Options of {@link externalSecretRegistration}: the reconciler's, minus what is built from `caches`. */
 export interface ExternalSecretRegistrationOptions extends Omit<
@@ -35,6 +35,8 @@ export interface ExternalSecretRegistrationOptions extends Omit<
   readonly concurrency?: number;
   /** Limits of the default template renderer. @default the engine's */
   readonly templateLimits?: TemplateLimits;
+  /** What limit errors tell the user to raise, e.g. the operator's flags. @default the engine's option names */
+  readonly templateLimitNames?: TemplateLimitNames;
 }
 
 /** Builds the ExternalSecret controller's registration. Creates its caches, so call it before the caches start. */
@@ -102,5 +104,6 @@ function engineRenderer(
     sources: reader,
     values: options.redactor,
     limits: options.templateLimits,
+    limitNames: options.templateLimitNames,
   });
 }
