@@ -11,7 +11,14 @@ export default tseslint.config(
       // Only core/src/kube may talk to the Kubernetes client library (style.md rule 6).
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: '@kubernetes/client-node', message: 'Only core/src/kube (and test emulators) import client-node.' }] },
+        {
+          paths: [
+            {
+              name: '@kubernetes/client-node',
+              message: 'Only core/src/kube (and test emulators) import client-node.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -6,7 +6,13 @@
  */
 export default {
   testEnvironment: 'node',
-  roots: ['<rootDir>/core/src', '<rootDir>/cli/src', '<rootDir>/providers', '<rootDir>/test/src', '<rootDir>/bench'],
+  roots: [
+    '<rootDir>/core/src',
+    '<rootDir>/cli/src',
+    '<rootDir>/providers',
+    '<rootDir>/test/src',
+    '<rootDir>/bench',
+  ],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/.*/dist/'],

@@ -13,6 +13,8 @@
  * `npm test` runs that check (test/src/repo/lockfile.test.ts).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
+import { URL } from 'node:url';
 
 const LOCK = new URL('../package-lock.json', import.meta.url);
 
@@ -31,7 +33,8 @@ export function missingOptionalEntries(lock) {
   for (const [path, entry] of Object.entries(lock.packages)) {
     for (const [name, version] of Object.entries(entry.optionalDependencies ?? {})) {
       const nested = `${path ? `${path}/` : ''}node_modules/${name}`;
-      if (!lock.packages[nested] && !lock.packages[`node_modules/${name}`]) missing.push([path, name, version]);
+      if (!lock.packages[nested] && !lock.packages[`node_modules/${name}`])
+        missing.push([path, name, version]);
     }
   }
   return missing;
@@ -41,7 +44,8 @@ function main() {
   const lock = JSON.parse(readFileSync(LOCK, 'utf8'));
   const missing = missingOptionalEntries(lock);
   if (process.argv.includes('--check')) {
-    for (const [, name, version] of missing) process.stderr.write(`missing from package-lock.json: ${name}@${version}\n`);
+    for (const [, name, version] of missing)
+      process.stderr.write(`missing from package-lock.json: ${name}@${version}\n`);
     if (missing.length > 0) process.stderr.write('run: node scripts/complete-lockfile.mjs\n');
     process.exitCode = missing.length > 0 ? 1 : 0;
     return;
@@ -55,7 +59,9 @@ function main() {
       optional: true,
     };
   }
-  lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+  lock.packages = Object.fromEntries(
+    Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+  );
   writeFileSync(LOCK, `${JSON.stringify(lock, null, 2)}\n`);
   process.stdout.write(`complete-lockfile: added ${missing.length} platform entries\n`);
 }
