@@ -5,15 +5,15 @@
  */
 import http from 'node:http';
 import https from 'node:https';
-import type { KubeConfig } from '@kubernetes/client-node';
 import { sleep, systemClock, type Clock } from '../controller/clock.js';
 import { TokenBucket } from '../controller/rate-limiter.js';
+import type { KubeConfigSource } from './kube-config-source.js';
 import { KubeApiError } from './kube-port.js';
 import { statusError } from './kube-status-error.js';
 
 /** Options of {@link KubeTransport}. */
 export interface KubeTransportOptions {
-  readonly kubeConfig: KubeConfig;
+  readonly kubeConfig: KubeConfigSource;
   /** Requests per second; 0 or less lifts the limit. @default 50 */
   readonly qps?: number;
   /** Requests allowed in a burst above `qps`. @default 100 */
@@ -50,9 +50,8 @@ export class KubeTransport {
   private pendingHeaders: Promise<void> | undefined;
 
   constructor(private readonly options: KubeTransportOptions) {
-    const cluster = options.kubeConfig.getCurrentCluster();
-    if (cluster === null) throw new Error('the kubeconfig has no current cluster');
-    this.server = new URL(cluster.server);
+    if (options.kubeConfig.server === '') throw new Error('the kubeconfig has no current cluster');
+    this.server = new URL(options.kubeConfig.server);
     this.clock = options.clock ?? systemClock;
     this.bucket = new TokenBucket({ qps: options.qps ?? 50, burst: options.burst ?? 100, clock: this.clock });
   }

@@ -1,0 +1,72 @@
+/**
+ * A {@link KubeConfigSource} for the credentials that need no plugin: a bearer token (inline or in
+ * a file, re-read on every refresh so rotated ServiceAccount tokens work), a client certificate
+ * and key, or basic auth; TLS from the cluster entry (CA, `insecure-skip-tls-verify`,
+ * `tls-server-name`). It applies them to request options the way client-node's `KubeConfig` does.
+ */
+import { readFileSync } from 'node:fs';
+import type { RequestOptions } from 'node:https';
+import type { KubeConfigSource } from './kube-config-source.js';
+import type { KubeconfigCluster, KubeconfigUser } from './kubeconfig-file.js';
+
+/** User fields {@link StaticKubeConfig} understands; a user with any other field needs client-node. */
+const STATIC_USER_FIELDS = new Set([
+  'token',
+  'token-file',
+  'client-certificate',
+  'client-certificate-data',
+  'client-key',
+  'client-key-data',
+  'username',
+  'password',
+]);
+/** Cluster fields it understands (`proxy-url`, for one, needs client-node's agents). */
+const STATIC_CLUSTER_FIELDS = new Set([
+  'server',
+  'certificate-authority',
+  'certificate-authority-data',
+  'insecure-skip-tls-verify',
+  'tls-server-name',
+]);
+
+/** True when the user and cluster entries use only fields {@link StaticKubeConfig} applies. */
+export function isStatic(cluster: KubeconfigCluster, user: KubeconfigUser): boolean {
+  return (
+    Object.keys(user).every((field) => STATIC_USER_FIELDS.has(field)) &&
+    Object.keys(cluster).every((field) => STATIC_CLUSTER_FIELDS.has(field))
+  );
+}
+
+/** See the module comment. */
+export class StaticKubeConfig implements KubeConfigSource {
+  readonly server: string;
+
+  constructor(
+    private readonly cluster: KubeconfigCluster,
+    private readonly user: KubeconfigUser,
+    readonly namespace: string,
+  ) {
+    this.server = cluster.server.replace(/\/$/, '');
+  }
+
+  async applyToHTTPSOptions(options: RequestOptions): Promise<void> {
+    const { cluster, user } = this;
+    if (cluster['insecure-skip-tls-verify'] === true) options.rejectUnauthorized = false;
+    if (cluster['tls-server-name']) options.servername = cluster['tls-server-name'];
+    const ca = fileOrData(cluster['certificate-authority'], cluster['certificate-authority-data']);
+    if (ca) options.ca = ca;
+    const cert = fileOrData(user['client-certificate'], user['client-certificate-data']);
+    if (cert) options.cert = cert;
+    const key = fileOrData(user['client-key'], user['client-key-data']);
+    if (key) options.key = key;
+    if (user.username) options.auth = `${user.username}:${user.password}`;
+    const token = user.token || (user['token-file'] ? readFileSync(user['token-file'], 'utf8').trim() : '');
+    if (token) options.headers = { ...(options.headers ?? {}), Authorization: `Bearer ${token}` };
+  }
+}
+
+function fileOrData(file: string | undefined, data: string | undefined): Buffer | undefined {
+  if (file) return readFileSync(file);
+  if (data) return Buffer.from(data, 'base64');
+  return undefined;
+}
