@@ -2,7 +2,7 @@
  * The ExternalSecret reconcile (ESO B.1), as a table of contents: each step lives in its own file.
  */
 import type { ExternalSecret } from '../../api/v1/index.js';
-import type { SecretObject } from '../../kube/kube-port.js';
+import type { KubeObject, ObjectCache, SecretObject } from '../../kube/kube-port.js';
 import type { ReadOptions } from '../../provider/provider.js';
 import {
   awaitChange,
@@ -24,6 +24,7 @@ import {
   loadExternalSecret,
   loadTargetSecret,
   ReadYourWrites,
+  secretKeyOf,
   settingsOf,
   type ExternalSecretSettings,
   type LoadSources,
@@ -51,7 +52,12 @@ export class ExternalSecretReconciler implements Reconciler {
   constructor(private readonly o: ExternalSecretReconcilerOptions) {
     this.createdBy = new CreatedByIndex(o.secrets);
     const writtenExternalSecrets = new ReadYourWrites<ExternalSecret>();
-    this.sources = { ...o, writtenExternalSecrets, writtenSecrets: new ReadYourWrites<SecretObject>() };
+    const writtenSecrets = new ReadYourWrites<SecretObject>();
+    this.sources = { ...o, writtenExternalSecrets, writtenSecrets };
+    forgetWhenCached(o.externalSecrets, writtenExternalSecrets, (es) => objectKeyToString(objectKeyOf(es)));
+    forgetWhenCached(o.secrets, writtenSecrets, (s) =>
+      secretKeyOf(s.metadata.namespace ?? '', s.metadata.name ?? ''),
+    );
     const current = (key: ObjectKey) => loadExternalSecret(this.sources, key);
     this.report = new OutcomeReporter({ ...o, written: writtenExternalSecrets, current });
     this.renderer = o.renderer ?? literalTemplateRenderer;
@@ -149,4 +155,13 @@ export class ExternalSecretReconciler implements Reconciler {
     this.o.metrics?.forgetObject('externalsecret', key);
     return awaitChange();
   }
+}
+
+/** Lets `memory` drop each remembered write as soon as `cache` shows the object's newer version. */
+function forgetWhenCached<T extends KubeObject>(
+  cache: Pick<ObjectCache<T>, 'onChange'>,
+  memory: ReadYourWrites<T>,
+  keyOf: (object: T) => string,
+): void {
+  cache.onChange((type, object) => memory.observed(keyOf(object), type === 'deleted' ? undefined : object));
 }

@@ -62,6 +62,21 @@ describe('read your writes', () => {
     expect(memory.resolve('deleted', at('3'))).toBeUndefined();
   });
 
+  test('the memory is dropped as soon as the cache reports a version our write did not replace', () => {
+    // GIVEN two writes remembered
+    const memory = new ReadYourWrites<KubeObject>({ now: () => 0 });
+    memory.record('a', at('1'), at('2'));
+    memory.record('b', at('4'), at('5'));
+    // WHEN the cache reports the replaced version of a, then our version of a and a deletion of b
+    memory.observed('a', at('1'));
+    expect(memory.size).toBe(2);
+    memory.observed('a', at('2'));
+    memory.observed('b', undefined);
+    // THEN nothing is held any more, and the cache is what resolves
+    expect(memory.size).toBe(0);
+    expect(memory.resolve('a', at('1'))?.metadata.resourceVersion).toBe('1');
+  });
+
   test('a remembered write expires, so a missed watch event cannot hide changes for long', () => {
     let now = 0;
     const memory = new ReadYourWrites<KubeObject>({ now: () => now, maxAgeMs: 1000 });

@@ -110,6 +110,21 @@ export class ReadYourWrites<T extends KubeObject> {
     return cached;
   }
 
+  /**
+   * The cache now shows `cached` for `key` (call it from the cache's change handler): once that is
+   * a version our writes did not replace, the memory is dropped at once instead of at the key's
+   * next reconcile, so thousands of synced objects are not held a second time until their next refresh.
+   */
+  observed(key: string, cached: T | undefined): void {
+    const written = this.written.get(key);
+    if (written && !written.superseded.has(cached?.metadata.resourceVersion)) this.written.delete(key);
+  }
+
+  /** Number of keys whose last write is remembered. */
+  get size(): number {
+    return this.written.size;
+  }
+
   /** Drops what is remembered about `key`. */
   forget(key: string): void {
     this.written.delete(key);
