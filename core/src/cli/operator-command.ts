@@ -8,6 +8,7 @@
  * Exit status: 0 after a requested shutdown, 1 when start-up failed or the Lease was lost (the
  * process should then be restarted, as controller-runtime's managers are), 2 for unusable flags.
  */
+import { setFlagsFromString } from 'node:v8';
 import type { Command } from 'commander';
 import type { CliDeps } from './cli-deps.js';
 import { defineOperatorFlags, parseOperatorFlags, type OperatorFlags } from './operator-flags.js';
@@ -30,6 +31,7 @@ export function registerOperatorCommand(program: Command, deps: CliDeps): void {
       process.exitCode = 2;
       return;
     }
+    limitHeapGrowth(flags.heapGrowingPercent);
     let operator: RunningOperator;
     try {
       operator = await startOperator(operatorOptions(flags, deps));
@@ -40,6 +42,14 @@ export function registerOperatorCommand(program: Command, deps: CliDeps): void {
     const exit = await runUntilStopped(operator);
     process.exit(exit === 'lost-leadership' ? 1 : 0);
   });
+}
+
+/**
+ * Applies `--heap-growing-percent` before the caches fill (V8 reads the flag at every full
+ * collection, so setting it at run time takes effect). 0 keeps V8's heuristic.
+ */
+function limitHeapGrowth(percent: number): void {
+  if (percent > 0) setFlagsFromString(`--heap-growing-percent=${percent}`);
 }
 
 /** Maps flags to the assembly's options. */

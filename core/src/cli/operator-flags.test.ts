@@ -40,7 +40,23 @@ describe('tessera operator flags', () => {
       clusterStoreReconciler: true,
       clusterExternalSecretReconciler: true,
       templateLimits: { ...DEFAULT_TEMPLATE_LIMITS },
+      heapGrowingPercent: 20,
     });
+  });
+
+  it('takes --heap-growing-percent as a whole number, 0 included, and refuses anything else', () => {
+    // GIVEN the flag set WHEN parsed THEN the value is kept; 0 (V8's heuristic) is allowed
+    expect(flags('--heap-growing-percent=50').heapGrowingPercent).toBe(50);
+    expect(flags('--heap-growing-percent', '0').heapGrowingPercent).toBe(0);
+    // AND a fraction or a negative value fails with the flag's name
+    expect(() => flags('--heap-growing-percent=1.5')).toThrow(
+      new InvalidFlagError(
+        '--heap-growing-percent="1.5" must be a whole number; write e.g. --heap-growing-percent=20',
+      ),
+    );
+    expect(() => flags('--heap-growing-percent=-3')).toThrow(
+      /--heap-growing-percent="-3" is not a non-negative number/,
+    );
   });
 
   it('sets the template limits from --template-max-output-bytes, --template-max-steps and --template-max-depth', () => {
