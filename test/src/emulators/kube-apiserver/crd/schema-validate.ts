@@ -44,8 +44,7 @@ function checkType(v: unknown, s: JsonSchema, path: string): FieldError | undefi
   };
 }
 
-function checkNumber(v: number, s: JsonSchema, path: string): FieldError[] {
-  const errs: FieldError[] = [];
+function checkNumber(v: number, s: JsonSchema, path: string, errs: FieldError[]): void {
   const bad = (detail: string): number =>
     errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body ${detail}` });
   if (s.maximum !== undefined && (s.exclusiveMaximum ? v >= s.maximum : v > s.maximum))
@@ -58,12 +57,10 @@ function checkNumber(v: number, s: JsonSchema, path: string): FieldError[] {
     Math.abs(v / s.multipleOf - Math.round(v / s.multipleOf)) > 1e-9
   )
     bad(`should be a multiple of ${s.multipleOf}`);
-  return errs;
 }
 
-function checkString(v: string, s: JsonSchema, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  const length = [...v].length;
+function checkString(v: string, s: JsonSchema, path: string, errs: FieldError[]): void {
+  const length = s.maxLength !== undefined || s.minLength !== undefined ? [...v].length : 0;
   if (s.maxLength !== undefined && length > s.maxLength)
     errs.push({ type: 'TooLong', field: path, detail: `may not be more than ${s.maxLength} bytes` });
   if (s.minLength !== undefined && length < s.minLength)
@@ -87,7 +84,6 @@ function checkString(v: string, s: JsonSchema, path: string): FieldError[] {
       value: v,
       detail: `${path} in body must be of type ${s.format}: "${v}"`,
     });
-  return errs;
 }
 
 const regexCache = new Map<string, RegExp>();
@@ -104,8 +100,7 @@ function safeRegExp(pattern: string): RegExp {
   return re;
 }
 
-function checkArray(v: unknown[], s: JsonSchema, path: string): FieldError[] {
-  const errs: FieldError[] = [];
+function checkArray(v: unknown[], s: JsonSchema, path: string, errs: FieldError[]): void {
   if (s.maxItems !== undefined && v.length > s.maxItems)
     errs.push({
       type: 'TooMany',
@@ -140,15 +135,13 @@ function checkArray(v: unknown[], s: JsonSchema, path: string): FieldError[] {
         });
     });
   }
-  if (s.items) v.forEach((item, i) => errs.push(...validateSchema(item, s.items, `${path}[${i}]`)));
-  return errs;
+  if (s.items) v.forEach((item, i) => validateInto(item, s.items, `${path}[${i}]`, errs));
 }
 
-function checkObject(v: JsonObject, s: JsonSchema, path: string): FieldError[] {
-  const errs: FieldError[] = [];
+function checkObject(v: JsonObject, s: JsonSchema, path: string, errs: FieldError[]): void {
   for (const req of s.required ?? [])
     if (v[req] === undefined) errs.push({ type: 'Required', field: childPath(path, req) });
-  const count = Object.keys(v).length;
+  const count = s.maxProperties !== undefined || s.minProperties !== undefined ? Object.keys(v).length : 0;
   if (s.maxProperties !== undefined && count > s.maxProperties)
     errs.push({
       type: 'TooMany',
@@ -166,14 +159,13 @@ function checkObject(v: JsonObject, s: JsonSchema, path: string): FieldError[] {
   for (const [key, value] of Object.entries(v)) {
     const prop =
       s.properties?.[key] ?? (isJsonObject(s.additionalProperties) ? s.additionalProperties : undefined);
-    if (prop) errs.push(...validateSchema(value, prop, childPath(path, key)));
+    if (prop) validateInto(value, prop, childPath(path, key), errs);
   }
-  return errs;
 }
 
-function checkCombinators(v: unknown, s: JsonSchema, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  for (const sub of s.allOf ?? []) errs.push(...validateSchema(v, { ...sub, type: sub.type }, path));
+function checkCombinators(v: unknown, s: JsonSchema, path: string, errs: FieldError[]): void {
+  if (!s.allOf && !s.anyOf && !s.oneOf && !s.not) return;
+  for (const sub of s.allOf ?? []) validateInto(v, { ...sub, type: sub.type }, path, errs);
   const passes = (list: JsonSchema[]): number =>
     list.filter((sub) => validateSchema(v, sub, path).length === 0).length;
   if (s.anyOf && passes(s.anyOf) === 0)
@@ -197,7 +189,6 @@ function checkCombinators(v: unknown, s: JsonSchema, path: string): FieldError[]
       value: v,
       detail: `${path} in body must not validate the schema (not)`,
     });
-  return errs;
 }
 
 /**
@@ -206,11 +197,20 @@ function checkCombinators(v: unknown, s: JsonSchema, path: string): FieldError[]
  * evaluated: a documented gap that never rejects a valid object.
  */
 export function validateSchema(v: unknown, s: JsonSchema | undefined, path: string): FieldError[] {
-  if (!s) return [];
-  const typeErr = checkType(v, s, path);
-  if (typeErr) return [typeErr];
-  if (v === null) return [];
   const errs: FieldError[] = [];
+  validateInto(v, s, path, errs);
+  return errs;
+}
+
+/** {@link validateSchema}, appending to `errs` (one array for the whole walk). */
+function validateInto(v: unknown, s: JsonSchema | undefined, path: string, errs: FieldError[]): void {
+  if (!s) return;
+  const typeErr = checkType(v, s, path);
+  if (typeErr) {
+    errs.push(typeErr);
+    return;
+  }
+  if (v === null) return;
   if (s.enum && !s.enum.some((e) => jsonEqual(e, v))) {
     errs.push({
       type: 'NotSupported',
@@ -219,10 +219,9 @@ export function validateSchema(v: unknown, s: JsonSchema | undefined, path: stri
       detail: `supported values: ${s.enum.map((e) => JSON.stringify(e)).join(', ')}`,
     });
   }
-  if (typeof v === 'number') errs.push(...checkNumber(v, s, path));
-  else if (typeof v === 'string') errs.push(...checkString(v, s, path));
-  else if (Array.isArray(v)) errs.push(...checkArray(v, s, path));
-  else if (isJsonObject(v)) errs.push(...checkObject(v, s, path));
-  errs.push(...checkCombinators(v, s, path));
-  return errs;
+  if (typeof v === 'number') checkNumber(v, s, path, errs);
+  else if (typeof v === 'string') checkString(v, s, path, errs);
+  else if (Array.isArray(v)) checkArray(v, s, path, errs);
+  else if (isJsonObject(v)) checkObject(v, s, path, errs);
+  checkCombinators(v, s, path, errs);
 }
