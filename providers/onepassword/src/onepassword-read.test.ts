@@ -1,89 +1,76 @@
 import 'reflect-metadata';
-import {
-  InvalidRequestError,
-  NotSupportedError,
-  SecretNotFoundError,
-  type SecretsClient,
-} from '@tessera/core';
-import {
-  startOnePasswordConnect,
-  type OnePasswordConnectEmulator,
-} from '@tessera/test/emulators/onepassword/index';
-import { OnePasswordProvider } from './onepassword-provider.js';
-import { KEYSTORE_BYTES, providerTestSeed, TEST_TOKEN } from './provider-test-seed.js';
-import { aClientHarness, aOnePasswordStore, text, type ClientHarness } from './test-support.js';
+import { InvalidRequestError, NotSupportedError, SecretNotFoundError } from '@tessera/core';
+import { KEYSTORE_BYTES } from './provider-test-seed.js';
+import { useSeededConnect } from './seeded-connect.js';
+import { text } from './test-support.js';
 
 describe('1Password provider: reading items through Connect', () => {
-  let connect: OnePasswordConnectEmulator;
-  let harness: ClientHarness;
-  let client: SecretsClient;
-
-  beforeAll(async () => {
-    connect = await startOnePasswordConnect({ seed: providerTestSeed() });
-  });
-  afterAll(() => connect.stop());
-  beforeEach(async () => {
-    harness = aClientHarness(aOnePasswordStore({ connectHost: connect.url }), TEST_TOKEN);
-    client = await new OnePasswordProvider({ clock: harness.clock }).newClient(harness.context);
-  });
-  afterEach(() => client.close());
+  const world = useSeededConnect();
 
   describe('getSecret', () => {
     it('reads a field by label', async () => {
-      expect(text(await client.getSecret({ key: 'postgres-main', property: 'username' }))).toBe('app_user');
+      expect(text(await world.client.getSecret({ key: 'postgres-main', property: 'username' }))).toBe(
+        'app_user',
+      );
     });
 
     it('searches vaults in priority order, so the first vault holding the title wins', async () => {
-      expect(text(await client.getSecret({ key: 'shared' }))).toBe('infra-pass');
+      expect(text(await world.client.getSecret({ key: 'shared' }))).toBe('infra-pass');
     });
 
     it('falls through to a later vault when earlier vaults do not hold the title', async () => {
-      expect(text(await client.getSecret({ key: 'stripe', property: 'credential' }))).toBe('sk_stripe');
+      expect(text(await world.client.getSecret({ key: 'stripe', property: 'credential' }))).toBe('sk_stripe');
     });
 
     it('reads an item by its id', async () => {
-      const id = connect.store.item('applications', 'shared')!.id;
-      expect(text(await client.getSecret({ key: id }))).toBe('app-pass');
+      const id = world.connect.store.item('applications', 'shared')!.id;
+      expect(text(await world.client.getSecret({ key: id }))).toBe('app-pass');
     });
 
     it('returns the password field when no property is given', async () => {
-      expect(text(await client.getSecret({ key: 'postgres-main' }))).toBe('pg-pass');
+      expect(text(await world.client.getSecret({ key: 'postgres-main' }))).toBe('pg-pass');
     });
 
     it("returns a document's file, byte for byte, when no property is given", async () => {
-      expect(await client.getSecret({ key: 'keystore' })).toEqual(KEYSTORE_BYTES);
+      expect(await world.client.getSecret({ key: 'keystore' })).toEqual(KEYSTORE_BYTES);
     });
 
     it('reads a file attached to a non-document item by its name', async () => {
-      expect(text(await client.getSecret({ key: 'certificate', property: 'tls.crt' }))).toBe('CERT-PEM');
-      expect(text(await client.getSecret({ key: 'certificate', property: 'file/tls.key' }))).toBe('KEY-PEM');
+      expect(text(await world.client.getSecret({ key: 'certificate', property: 'tls.crt' }))).toBe(
+        'CERT-PEM',
+      );
+      expect(text(await world.client.getSecret({ key: 'certificate', property: 'file/tls.key' }))).toBe(
+        'KEY-PEM',
+      );
     });
 
     it('reads a field inside a section by label and as section.label', async () => {
-      expect(text(await client.getSecret({ key: 'postgres-main', property: 'host' }))).toBe('db.internal');
-      expect(text(await client.getSecret({ key: 'postgres-main', property: 'connection.port' }))).toBe(
+      expect(text(await world.client.getSecret({ key: 'postgres-main', property: 'host' }))).toBe(
+        'db.internal',
+      );
+      expect(text(await world.client.getSecret({ key: 'postgres-main', property: 'connection.port' }))).toBe(
         '5432',
       );
     });
 
     it("accepts ESO's field/<label> syntax", async () => {
-      expect(text(await client.getSecret({ key: 'postgres-main', property: 'field/database' }))).toBe(
+      expect(text(await world.client.getSecret({ key: 'postgres-main', property: 'field/database' }))).toBe(
         'orders',
       );
     });
 
     it('finds titles with &, #, + and quotes (no title filter is sent)', async () => {
-      expect(text(await client.getSecret({ key: 'a&b #1 +"x"' }))).toBe('edgy');
+      expect(text(await world.client.getSecret({ key: 'a&b #1 +"x"' }))).toBe('edgy');
     });
 
     it('throws SecretNotFoundError naming the vaults searched when no vault holds the key', async () => {
-      const read = client.getSecret({ key: 'does-not-exist' });
+      const read = world.client.getSecret({ key: 'does-not-exist' });
       await expect(read).rejects.toBeInstanceOf(SecretNotFoundError);
       await expect(read).rejects.toThrow('"infrastructure", "applications"');
     });
 
     it('rejects a missing property with InvalidRequestError listing the item fields and files', async () => {
-      const read = client.getSecret({ key: 'certificate', property: 'nope' });
+      const read = world.client.getSecret({ key: 'certificate', property: 'nope' });
       await expect(read).rejects.toBeInstanceOf(InvalidRequestError);
       await expect(read).rejects.toThrow(
         /has no field or file "nope" \(fields: "hostname"; files: "tls.crt", "tls.key"\)/,
@@ -91,39 +78,39 @@ describe('1Password provider: reading items through Connect', () => {
     });
 
     it('explains that an item without a password field needs a property', async () => {
-      await expect(client.getSecret({ key: 'notes' })).rejects.toThrow(
+      await expect(world.client.getSecret({ key: 'notes' })).rejects.toThrow(
         /has no password field; set remoteRef.property/,
       );
     });
 
     it('refuses remoteRef.version with NotSupportedError', async () => {
-      await expect(client.getSecret({ key: 'stripe', version: '3' })).rejects.toBeInstanceOf(
+      await expect(world.client.getSecret({ key: 'stripe', version: '3' })).rejects.toBeInstanceOf(
         NotSupportedError,
       );
     });
 
     it('reports a duplicate title in one vault, naming the vault and both item ids', async () => {
-      const first = connect.store.addItem('applications', 'twin', { fields: { password: 'one' } });
-      const second = connect.store.addItem('applications', 'twin', { fields: { password: 'two' } });
+      const first = world.connect.store.addItem('applications', 'twin', { fields: { password: 'one' } });
+      const second = world.connect.store.addItem('applications', 'twin', { fields: { password: 'two' } });
       try {
-        await harness.clock.advance(60_000);
-        const read = client.getSecret({ key: 'twin' });
+        await world.harness.clock.advance(60_000);
+        const read = world.client.getSecret({ key: 'twin' });
         await expect(read).rejects.toBeInstanceOf(InvalidRequestError);
         await expect(read).rejects.toThrow(
           `2 items are titled "twin" in vault "applications" (ids ${first.id}, ${second.id})`,
         );
       } finally {
-        connect.store.deleteItem('applications', first.id);
-        connect.store.deleteItem('applications', second.id);
+        world.connect.store.deleteItem('applications', first.id);
+        world.connect.store.deleteItem('applications', second.id);
       }
     });
 
     it('reports a label used in two sections as ambiguous and reads it as section.label', async () => {
-      const item = connect.store.addItem('infrastructure', 'replicated', {
+      const item = world.connect.store.addItem('infrastructure', 'replicated', {
         category: 'SERVER',
         fields: { url: { value: 'primary-url', section: 'primary' } },
       });
-      connect.store.updateItem('infrastructure', item.id, (draft) => {
+      world.connect.store.updateItem('infrastructure', item.id, (draft) => {
         const replica = { id: 'replicasection00000000000a', label: 'replica' };
         draft.sections.push(replica);
         draft.fields.push({
@@ -135,52 +122,54 @@ describe('1Password provider: reading items through Connect', () => {
         });
       });
       try {
-        await expect(client.getSecret({ key: 'replicated', property: 'url' })).rejects.toThrow(
+        await expect(world.client.getSecret({ key: 'replicated', property: 'url' })).rejects.toThrow(
           /field "url" occurs 2 times in item "replicated" .* \(in section "primary", section "replica"\)/,
         );
-        expect(text(await client.getSecret({ key: 'replicated', property: 'replica.url' }))).toBe(
+        expect(text(await world.client.getSecret({ key: 'replicated', property: 'replica.url' }))).toBe(
           'replica-url',
         );
       } finally {
-        connect.store.deleteItem('infrastructure', item.id);
+        world.connect.store.deleteItem('infrastructure', item.id);
       }
     });
 
     it('finds an item created after the vault was listed (a miss lists the vault again)', async () => {
-      await client.getSecret({ key: 'stripe', property: 'credential' });
-      connect.store.addItem('applications', 'brand-new', { fields: { password: 'fresh' } });
+      await world.client.getSecret({ key: 'stripe', property: 'credential' });
+      world.connect.store.addItem('applications', 'brand-new', { fields: { password: 'fresh' } });
       try {
-        await harness.clock.advance(6_000);
-        expect(text(await client.getSecret({ key: 'brand-new' }))).toBe('fresh');
+        await world.harness.clock.advance(6_000);
+        expect(text(await world.client.getSecret({ key: 'brand-new' }))).toBe('fresh');
       } finally {
-        connect.store.deleteItem('applications', 'brand-new');
+        world.connect.store.deleteItem('applications', 'brand-new');
       }
     });
 
     it('serves a changed value once the item list shows a new version', async () => {
-      expect(text(await client.getSecret({ key: 'sendgrid', property: 'region' }))).toBe('eu');
-      connect.store.setField('applications', 'sendgrid', 'region', 'us');
+      expect(text(await world.client.getSecret({ key: 'sendgrid', property: 'region' }))).toBe('eu');
+      world.connect.store.setField('applications', 'sendgrid', 'region', 'us');
       try {
-        await harness.clock.advance(31_000);
-        expect(text(await client.getSecret({ key: 'sendgrid', property: 'region' }))).toBe('us');
+        await world.harness.clock.advance(31_000);
+        expect(text(await world.client.getSecret({ key: 'sendgrid', property: 'region' }))).toBe('us');
       } finally {
-        connect.store.setField('applications', 'sendgrid', 'region', 'eu');
+        world.connect.store.setField('applications', 'sendgrid', 'region', 'eu');
       }
     });
 
     it('turns an item deleted in 1Password into SecretNotFoundError once the list is refreshed', async () => {
-      connect.store.addItem('applications', 'short-lived', { fields: { password: 'x' } });
-      await harness.clock.advance(31_000);
-      expect(text(await client.getSecret({ key: 'short-lived' }))).toBe('x');
-      connect.store.deleteItem('applications', 'short-lived');
-      await harness.clock.advance(31_000);
-      await expect(client.getSecret({ key: 'short-lived' })).rejects.toBeInstanceOf(SecretNotFoundError);
+      world.connect.store.addItem('applications', 'short-lived', { fields: { password: 'x' } });
+      await world.harness.clock.advance(31_000);
+      expect(text(await world.client.getSecret({ key: 'short-lived' }))).toBe('x');
+      world.connect.store.deleteItem('applications', 'short-lived');
+      await world.harness.clock.advance(31_000);
+      await expect(world.client.getSecret({ key: 'short-lived' })).rejects.toBeInstanceOf(
+        SecretNotFoundError,
+      );
     });
   });
 
   describe('getSecretMap', () => {
     it('returns every field and file of an item', async () => {
-      const map = await client.getSecretMap({ key: 'certificate' });
+      const map = await world.client.getSecretMap({ key: 'certificate' });
       expect(Object.fromEntries(Object.entries(map).map(([k, v]) => [k, text(v)]))).toEqual({
         hostname: 'app.example.test',
         'tls.crt': 'CERT-PEM',
@@ -189,22 +178,22 @@ describe('1Password provider: reading items through Connect', () => {
     });
 
     it('keeps binary file content intact', async () => {
-      expect((await client.getSecretMap({ key: 'keystore' }))['keystore.p12']).toEqual(KEYSTORE_BYTES);
+      expect((await world.client.getSecretMap({ key: 'keystore' }))['keystore.p12']).toEqual(KEYSTORE_BYTES);
     });
 
     it('returns only the named property when one is given', async () => {
-      const map = await client.getSecretMap({ key: 'postgres-main', property: 'database' });
+      const map = await world.client.getSecretMap({ key: 'postgres-main', property: 'database' });
       expect(Object.keys(map)).toEqual(['database']);
     });
 
     it('throws SecretNotFoundError for a missing item', async () => {
-      await expect(client.getSecretMap({ key: 'ghost' })).rejects.toBeInstanceOf(SecretNotFoundError);
+      await expect(world.client.getSecretMap({ key: 'ghost' })).rejects.toBeInstanceOf(SecretNotFoundError);
     });
   });
 
   describe('getAllSecrets', () => {
     it('finds field labels and file names matching an RE2 expression across vaults, first vault winning', async () => {
-      const found = await client.getAllSecrets({ name: { regexp: '^(pass|cred)' } });
+      const found = await world.client.getAllSecrets({ name: { regexp: '^(pass|cred)' } });
       expect(Object.fromEntries(Object.entries(found).map(([k, v]) => [k, text(v)]))).toEqual({
         // infrastructure (priority 1) items sorted by title: "a&b…", "postgres-main", "shared"
         password: 'edgy',
@@ -213,14 +202,14 @@ describe('1Password provider: reading items through Connect', () => {
     });
 
     it('finds by tags in every vault, matching key:value tags and bare keys', async () => {
-      const byTag = await client.getAllSecrets({ tags: { 'api-key': '' } });
+      const byTag = await world.client.getAllSecrets({ tags: { 'api-key': '' } });
       expect(Object.keys(byTag).sort()).toEqual(['credential', 'region']);
-      const byValue = await client.getAllSecrets({ tags: { team: 'payments' } });
+      const byValue = await world.client.getAllSecrets({ tags: { team: 'payments' } });
       expect(text(byValue.credential)).toBe('sk_stripe');
     });
 
     it('limits the search to items titled like path', async () => {
-      const found = await client.getAllSecrets({
+      const found = await world.client.getAllSecrets({
         path: 'postgres-main',
         name: { regexp: '^(host|port|credential)$' },
       });
@@ -228,7 +217,7 @@ describe('1Password provider: reading items through Connect', () => {
     });
 
     it('rejects an invalid regular expression with InvalidRequestError', async () => {
-      await expect(client.getAllSecrets({ name: { regexp: '(?<=a)b' } })).rejects.toBeInstanceOf(
+      await expect(world.client.getAllSecrets({ name: { regexp: '(?<=a)b' } })).rejects.toBeInstanceOf(
         InvalidRequestError,
       );
     });
@@ -236,7 +225,7 @@ describe('1Password provider: reading items through Connect', () => {
 
   describe('getSecrets (batch)', () => {
     it('answers every ref in order, with per-ref errors', async () => {
-      const results = await client.getSecrets!([
+      const results = await world.client.getSecrets!([
         { key: 'postgres-main', property: 'username' },
         { key: 'missing' },
         { key: 'postgres-main', property: 'password' },
@@ -247,11 +236,11 @@ describe('1Password provider: reading items through Connect', () => {
     });
 
     it('reads an item once however many refs name it', async () => {
-      connect.requestLog.reset();
-      await client.getSecrets!(
+      world.connect.requestLog.reset();
+      await world.client.getSecrets!(
         ['username', 'password', 'database', 'host'].map((property) => ({ key: 'postgres-main', property })),
       );
-      expect(connect.requestLog.count('GetVaultItemById')).toBe(1);
+      expect(world.connect.requestLog.count('GetVaultItemById')).toBe(1);
     });
   });
 });

@@ -1,44 +1,24 @@
-import { InvalidProviderConfigError, ProviderUnavailableError, type SecretsClient } from '@tessera/core';
-import {
-  startOnePasswordConnect,
-  type OnePasswordConnectEmulator,
-} from '@tessera/test/emulators/onepassword/index';
+import { InvalidProviderConfigError, ProviderUnavailableError } from '@tessera/core';
 import { OnePasswordProvider } from './onepassword-provider.js';
-import { providerTestSeed, TEST_TOKEN } from './provider-test-seed.js';
-import {
-  aClientHarness,
-  aOnePasswordStore,
-  text,
-  TOKEN_REF,
-  type ClientHarness,
-  failureOf,
-} from './test-support.js';
+import { TEST_TOKEN } from './provider-test-seed.js';
+import { useSeededConnect } from './seeded-connect.js';
+import { aClientHarness, aOnePasswordStore, text, TOKEN_REF, failureOf } from './test-support.js';
 
 describe('1Password provider: validate() and token problems', () => {
-  let connect: OnePasswordConnectEmulator;
-  let harness: ClientHarness;
-  let client: SecretsClient;
-
-  beforeAll(async () => {
-    connect = await startOnePasswordConnect({ seed: providerTestSeed() });
-  });
-  afterAll(() => connect.stop());
-  beforeEach(async () => {
+  const world = useSeededConnect((connect) => {
     connect.faults.clear();
     connect.store.rotateToken(TEST_TOKEN);
     connect.requestLog.reset();
-    harness = aClientHarness(aOnePasswordStore({ connectHost: connect.url }), TEST_TOKEN);
-    client = await new OnePasswordProvider({ clock: harness.clock }).newClient(harness.context);
   });
 
   it('is Ready when the token reads every vault', async () => {
-    await expect(client.validate()).resolves.toBe('Ready');
-    expect(connect.requestLog.counts()).toEqual({ GetVaults: 1, GetVaultById: 2 });
+    await expect(world.client.validate()).resolves.toBe('Ready');
+    expect(world.connect.requestLog.counts()).toEqual({ GetVaults: 1, GetVaultById: 2 });
   });
 
   it('names HTTP 401 and the token Secret when the token is wrong', async () => {
-    harness.secrets.set(TOKEN_REF, 'not-the-token');
-    const validation = client.validate();
+    world.harness.secrets.set(TOKEN_REF, 'not-the-token');
+    const validation = world.client.validate();
     await expect(validation).rejects.toBeInstanceOf(InvalidProviderConfigError);
     await expect(validation).rejects.toThrow(
       'rejected the token in Secret "tessera-system/onepassword-connect-token" key "token" (HTTP 401: Invalid token signature)',
@@ -47,42 +27,44 @@ describe('1Password provider: validate() and token problems', () => {
   });
 
   it('says the token was rotated, then is Ready again once the Secret holds the new token', async () => {
-    await client.validate();
-    const rotated = connect.store.rotateToken();
-    await expect(client.validate()).rejects.toThrow(
+    await world.client.validate();
+    const rotated = world.connect.store.rotateToken();
+    await expect(world.client.validate()).rejects.toThrow(
       /wrong, revoked or was rotated.*\(while checking vault "(infrastructure|applications)"\)/,
     );
-    harness.secrets.set(TOKEN_REF, rotated);
-    await expect(client.validate()).resolves.toBe('Ready');
-    expect(text(await client.getSecret({ key: 'stripe', property: 'credential' }))).toBe('sk_stripe');
+    world.harness.secrets.set(TOKEN_REF, rotated);
+    await expect(world.client.validate()).resolves.toBe('Ready');
+    expect(text(await world.client.getSecret({ key: 'stripe', property: 'credential' }))).toBe('sk_stripe');
   });
 
   it('picks up an updated token Secret on the next read after a 401, without a new client', async () => {
-    await client.getSecret({ key: 'stripe', property: 'credential' });
-    const rotated = connect.store.rotateToken();
-    harness.secrets.set(TOKEN_REF, rotated);
-    await harness.clock.advance(60_000);
-    expect(text(await client.getSecret({ key: 'sendgrid', property: 'credential' }))).toBe('sg_key');
+    await world.client.getSecret({ key: 'stripe', property: 'credential' });
+    const rotated = world.connect.store.rotateToken();
+    world.harness.secrets.set(TOKEN_REF, rotated);
+    await world.harness.clock.advance(60_000);
+    expect(text(await world.client.getSecret({ key: 'sendgrid', property: 'credential' }))).toBe('sg_key');
   });
 
   it('stops sending with a rejected token until the hold passes, then probes once', async () => {
-    connect.store.rotateToken();
-    await expect(client.getSecret({ key: 'shared' })).rejects.toBeInstanceOf(InvalidProviderConfigError);
-    const sent = connect.requestLog.count();
-    await expect(client.getSecret({ key: 'shared' })).rejects.toThrow(/rejected the token/);
-    await expect(client.getSecret({ key: 'stripe', property: 'credential' })).rejects.toThrow(
+    world.connect.store.rotateToken();
+    await expect(world.client.getSecret({ key: 'shared' })).rejects.toBeInstanceOf(
+      InvalidProviderConfigError,
+    );
+    const sent = world.connect.requestLog.count();
+    await expect(world.client.getSecret({ key: 'shared' })).rejects.toThrow(/rejected the token/);
+    await expect(world.client.getSecret({ key: 'stripe', property: 'credential' })).rejects.toThrow(
       /rejected the token/,
     );
-    expect(connect.requestLog.count()).toBe(sent);
-    await harness.clock.advance(10_000);
-    await expect(client.getSecret({ key: 'shared' })).rejects.toThrow(/rejected the token/);
-    expect(connect.requestLog.count()).toBe(sent + 1);
+    expect(world.connect.requestLog.count()).toBe(sent);
+    await world.harness.clock.advance(10_000);
+    await expect(world.client.getSecret({ key: 'shared' })).rejects.toThrow(/rejected the token/);
+    expect(world.connect.requestLog.count()).toBe(sent + 1);
   });
 
   it('names the vault and HTTP 403 when the token may not read a vault', async () => {
-    await client.validate();
-    connect.faults.denyVault(connect.store.vault('applications')!.id);
-    const validation = client.validate();
+    await world.client.validate();
+    world.connect.faults.denyVault(world.connect.store.vault('applications')!.id);
+    const validation = world.client.validate();
     await expect(validation).rejects.toBeInstanceOf(InvalidProviderConfigError);
     await expect(validation).rejects.toThrow(
       /may not access vault "applications" \(HTTP 403: vault [a-z0-9]{26} is not in scope/,
@@ -91,10 +73,10 @@ describe('1Password provider: validate() and token problems', () => {
 
   it('names the vault and HTTP 404 when a configured vault does not exist', async () => {
     const store = aOnePasswordStore({
-      connectHost: connect.url,
+      connectHost: world.connect.url,
       vaults: { infrastructure: 1, 'no-such-vault': 2 },
     });
-    const other = await new OnePasswordProvider({ clock: harness.clock }).newClient(
+    const other = await new OnePasswordProvider({ clock: world.harness.clock }).newClient(
       aClientHarness(store, TEST_TOKEN).context,
     );
     await expect(other.validate()).rejects.toThrow(
@@ -103,13 +85,13 @@ describe('1Password provider: validate() and token problems', () => {
   });
 
   it('reports a Connect server error as ProviderUnavailableError, not as bad configuration', async () => {
-    connect.faults.serverError({ status: 503 });
-    await expect(client.validate()).rejects.toBeInstanceOf(ProviderUnavailableError);
+    world.connect.faults.serverError({ status: 503 });
+    await expect(world.client.validate()).rejects.toBeInstanceOf(ProviderUnavailableError);
   });
 
   it('reports an unreachable Connect as ProviderUnavailableError naming the host', async () => {
     const store = aOnePasswordStore({ connectHost: 'http://127.0.0.1:9' });
-    const offline = await new OnePasswordProvider({ clock: harness.clock }).newClient(
+    const offline = await new OnePasswordProvider({ clock: world.harness.clock }).newClient(
       aClientHarness(store, TEST_TOKEN).context,
     );
     const validation = offline.validate();
@@ -118,7 +100,7 @@ describe('1Password provider: validate() and token problems', () => {
   });
 
   it('fails client creation when the token Secret is missing', async () => {
-    const empty = aClientHarness(aOnePasswordStore({ connectHost: connect.url }), TEST_TOKEN);
+    const empty = aClientHarness(aOnePasswordStore({ connectHost: world.connect.url }), TEST_TOKEN);
     empty.secrets.set(TOKEN_REF, '');
     await expect(new OnePasswordProvider().newClient(empty.context)).rejects.toThrow(
       /is empty; put the Connect token there/,
@@ -126,12 +108,12 @@ describe('1Password provider: validate() and token problems', () => {
   });
 
   it('never puts the token or a secret value into an error message', async () => {
-    harness.secrets.set(TOKEN_REF, 'canary-token-value');
-    const error = await failureOf<Error>(client.getSecret({ key: 'stripe' }));
+    world.harness.secrets.set(TOKEN_REF, 'canary-token-value');
+    const error = await failureOf<Error>(world.client.getSecret({ key: 'stripe' }));
     expect(String(error.message)).not.toContain('canary-token-value');
-    harness.secrets.set(TOKEN_REF, TEST_TOKEN);
-    await harness.clock.advance(10_000);
-    const missing = await failureOf<Error>(client.getSecret({ key: 'stripe', property: 'nope' }));
+    world.harness.secrets.set(TOKEN_REF, TEST_TOKEN);
+    await world.harness.clock.advance(10_000);
+    const missing = await failureOf<Error>(world.client.getSecret({ key: 'stripe', property: 'nope' }));
     expect(missing.message).not.toContain('sk_stripe');
   });
 });
