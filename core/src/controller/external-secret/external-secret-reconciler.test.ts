@@ -203,7 +203,7 @@ describe('ExternalSecret reconcile', () => {
     });
     const run = await world.reconcile('db');
     expect((run.error as KubeApiError).isConflict).toBe(true);
-    expect(world.secretText('db')).toBeDefined();
+    expect(world.secretText('db')).toEqual({ user: 'app', password: CANARY, host: 'db.local' });
     expect(world.events.withReason('UpdateFailed')).toEqual([]);
   });
 
