@@ -140,6 +140,18 @@ function buildCustomCert(b64cert: string, b64key: string): GoObject {
 const str = (v: GoValue): string => bytesToUtf8(v as string);
 
 /** The certificate functions. */
+
+/** The certificate request of the `gen…Cert` functions that issue a leaf (non-CA) certificate. */
+function leafSpec(cn: GoValue, ips: GoValue, dns: GoValue, days: GoValue): Parameters<typeof build>[0] {
+  return {
+    cn: str(cn),
+    ips: stringsOf(ips, 'ip'),
+    dns: stringsOf(dns, 'dns name'),
+    days: num(days),
+    isCA: false,
+  };
+}
+
 export const CERT_FUNCTIONS: Array<[string, FuncSpec]> = [
   [
     'genCA',
@@ -153,64 +165,24 @@ export const CERT_FUNCTIONS: Array<[string, FuncSpec]> = [
   ],
   [
     'genSelfSignedCert',
-    fn([S, LIST, LIST, I], ([cn, ips, dns, d]) =>
-      build(
-        {
-          cn: str(cn),
-          ips: stringsOf(ips, 'ip'),
-          dns: stringsOf(dns, 'dns name'),
-          days: num(d),
-          isCA: false,
-        },
-        newRsaKey(),
-      ),
-    ),
+    fn([S, LIST, LIST, I], ([cn, ips, dns, d]) => build(leafSpec(cn, ips, dns, d), newRsaKey())),
   ],
   [
     'genSelfSignedCertWithKey',
     fn([S, LIST, LIST, I, S], ([cn, ips, dns, d, k]) =>
-      build(
-        {
-          cn: str(cn),
-          ips: stringsOf(ips, 'ip'),
-          dns: stringsOf(dns, 'dns name'),
-          days: num(d),
-          isCA: false,
-        },
-        rsaKeyFromPem(k as string),
-      ),
+      build(leafSpec(cn, ips, dns, d), rsaKeyFromPem(k as string)),
     ),
   ],
   [
     'genSignedCert',
     fn([S, LIST, LIST, I, CERT], ([cn, ips, dns, d, ca]) =>
-      build(
-        {
-          cn: str(cn),
-          ips: stringsOf(ips, 'ip'),
-          dns: stringsOf(dns, 'dns name'),
-          days: num(d),
-          isCA: false,
-        },
-        newRsaKey(),
-        signerOf(ca),
-      ),
+      build(leafSpec(cn, ips, dns, d), newRsaKey(), signerOf(ca)),
     ),
   ],
   [
     'genSignedCertWithKey',
     fn([S, LIST, LIST, I, CERT, S], ([cn, ips, dns, d, ca, k]) =>
-      build(
-        {
-          cn: str(cn),
-          ips: stringsOf(ips, 'ip'),
-          dns: stringsOf(dns, 'dns name'),
-          days: num(d),
-          isCA: false,
-        },
-        rsaKeyFromPem(k as string),
-        signerOf(ca),
-      ),
+      build(leafSpec(cn, ips, dns, d), rsaKeyFromPem(k as string), signerOf(ca)),
     ),
   ],
   ['buildCustomCert', fn([S, S], ([c, k]) => buildCustomCert(c as string, k as string))],
