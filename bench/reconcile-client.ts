@@ -1,11 +1,12 @@
 /**
- * The bench's own Kubernetes client: plain HTTPS with keep-alive and the kubeconfig's bearer token, JSON in and
- * out, plus a watch that hands each event to a callback. Deliberately not the operator's client, so the bench
- * measures the operator and not itself. Its User-Agent is `tessera-bench`.
+ * The bench's own Kubernetes client: HTTPS with keep-alive (undici, the cheapest client per request
+ * measured here, so the driver takes as little CPU from the operator and emulator as it can) and the
+ * kubeconfig's bearer token, JSON in and out, plus a watch that hands each event to a callback.
+ * Deliberately not the operator's client, so the bench measures the operator and not itself. Its
+ * User-Agent is `tessera-bench`.
  */
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:https';
-import { createInterface } from 'node:readline';
+import { Agent } from 'undici';
 import { parse } from 'yaml';
 
 /** A Kubernetes object as the bench handles it. */
@@ -26,19 +27,18 @@ export interface WatchEvent {
 /** See the module comment. */
 export class BenchClient {
   private readonly agent: Agent;
-  private readonly server: string;
+  private readonly origin: string;
   private readonly token: string;
-  private readonly ca: string;
 
   constructor(kubeconfigPath: string, maxSockets = 64) {
     const config = parse(readFileSync(kubeconfigPath, 'utf8')) as {
       clusters: Array<{ cluster: { server: string; 'certificate-authority-data': string } }>;
       users: Array<{ user: { token: string } }>;
     };
-    this.server = config.clusters[0].cluster.server;
+    this.origin = new URL(config.clusters[0].cluster.server).origin;
     this.token = config.users[0].user.token;
-    this.ca = Buffer.from(config.clusters[0].cluster['certificate-authority-data'], 'base64').toString();
-    this.agent = new Agent({ keepAlive: true, maxSockets });
+    const ca = Buffer.from(config.clusters[0].cluster['certificate-authority-data'], 'base64').toString();
+    this.agent = new Agent({ connections: maxSockets, keepAliveTimeout: 30_000, connect: { ca } });
   }
 
   /** Sends one request; rejects on a non-2xx status with the API's message. */
@@ -50,56 +50,60 @@ export class BenchClient {
   }
 
   /** Like {@link call} but resolves with the status and body whatever the status. */
-  raw(method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+  async raw(method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
+    const headers: Record<string, string> = { ...this.headers(), accept: 'application/json' };
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers: Record<string, string> = { ...this.headers(), Accept: 'application/json' };
-    if (payload !== undefined) {
-      headers['Content-Type'] = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
-      headers['Content-Length'] = String(Buffer.byteLength(payload));
-    }
-    return new Promise((resolve, reject) => {
-      const req = request(
-        new URL(path, this.server),
-        { method, headers, ca: this.ca, agent: this.agent },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () =>
-            resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }),
-          );
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(payload);
+    if (payload !== undefined)
+      headers['content-type'] = method === 'PATCH' ? 'application/merge-patch+json' : 'application/json';
+    const response = await this.agent.request({
+      origin: this.origin,
+      path,
+      method: method as 'GET',
+      headers,
+      body: payload,
     });
+    return { status: response.statusCode, text: await response.body.text() };
   }
 
   /** Watches `path` (a collection) from `resourceVersion`; returns a function that ends the watch. */
   watch(path: string, resourceVersion: string, onEvent: (event: WatchEvent) => void): () => void {
-    const url = new URL(path, this.server);
-    url.searchParams.set('watch', 'true');
-    url.searchParams.set('resourceVersion', resourceVersion);
-    const req = request(url, { headers: this.headers(), ca: this.ca, agent: false }, (res) => {
-      res.on('error', () => undefined);
-      const lines = createInterface({ input: res });
-      lines.on('error', () => undefined);
-      lines.on('line', (line) => {
-        if (line.trim() !== '') onEvent(JSON.parse(line) as WatchEvent);
-      });
-    });
-    req.on('error', () => undefined);
-    req.end();
-    return () => req.destroy();
+    const controller = new AbortController();
+    const query = `?watch=true&resourceVersion=${encodeURIComponent(resourceVersion)}`;
+    void this.agent
+      .request({
+        origin: this.origin,
+        path: path + query,
+        method: 'GET',
+        headers: this.headers(),
+        signal: controller.signal,
+        bodyTimeout: 0,
+      })
+      .then((response) => {
+        let buffer = '';
+        response.body.setEncoding('utf8');
+        response.body.on('error', () => undefined);
+        response.body.on('data', (chunk: string) => {
+          buffer += chunk;
+          let start = 0;
+          for (let newline = buffer.indexOf('\n'); newline >= 0; newline = buffer.indexOf('\n', start)) {
+            const line = buffer.slice(start, newline);
+            if (line.trim() !== '') onEvent(JSON.parse(line) as WatchEvent);
+            start = newline + 1;
+          }
+          buffer = buffer.slice(start);
+        });
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
   }
 
-  /** Closes the keep-alive connections. */
+  /** Closes the connections. */
   close(): void {
-    this.agent.destroy();
+    void this.agent.destroy().catch(() => undefined);
   }
 
   private headers(): Record<string, string> {
-    return { Authorization: `Bearer ${this.token}`, 'User-Agent': 'tessera-bench' };
+    return { authorization: `Bearer ${this.token}`, 'user-agent': 'tessera-bench' };
   }
 }
 

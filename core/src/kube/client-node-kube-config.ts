@@ -1,7 +1,7 @@
 /**
  * The fallback {@link KubeConfigSource}: `@kubernetes/client-node`'s `KubeConfig`, for kubeconfigs
  * that need more than {@link StaticKubeConfig} applies (exec and auth-provider plugins, OIDC,
- * proxies, impersonation). The server and namespace come from Tessera's own reading of the files;
+ * impersonation). The proxy is the transport's job (`proxyUrl`), not client-node's agents. The server and namespace come from Tessera's own reading of the files;
  * client-node is imported on the first request only, so operators with a plain or in-cluster config
  * never load its generated API (~70 MB of memory).
  */
@@ -19,17 +19,21 @@ export interface ClientNodeKubeConfigOptions {
   readonly files: readonly string[];
   /** The context to select in client-node. */
   readonly context: string;
+  /** The cluster's checked `proxy-url`. @default direct connection */
+  readonly proxyUrl?: string;
 }
 
 /** See the module comment. */
 export class ClientNodeKubeConfig implements KubeConfigSource {
   readonly server: string;
   readonly namespace: string;
+  readonly proxyUrl?: string;
   private config: Promise<KubeConfig> | undefined;
 
   constructor(private readonly options: ClientNodeKubeConfigOptions) {
     this.server = options.server.replace(/\/$/, '');
     this.namespace = options.namespace;
+    this.proxyUrl = options.proxyUrl;
   }
 
   async applyToHTTPSOptions(options: RequestOptions): Promise<void> {
@@ -38,6 +42,7 @@ export class ClientNodeKubeConfig implements KubeConfigSource {
       throw error;
     });
     await (await this.config).applyToHTTPSOptions(options);
+    delete options.agent; // client-node's proxy agent; the transport tunnels through proxyUrl itself
   }
 
   private async load(): Promise<KubeConfig> {

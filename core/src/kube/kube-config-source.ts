@@ -7,6 +7,8 @@ export interface KubeConfigSource {
   readonly server: string;
   /** The context's namespace, or `default`. */
   readonly namespace: string;
+  /** The cluster's `proxy-url` (http or https); undefined to connect directly. */
+  readonly proxyUrl?: string;
   /**
    * Adds TLS material (`ca`, `cert`, `key`, `servername`, `rejectUnauthorized`), `auth` and
    * `headers.Authorization` to `options`. Called again to pick up rotated tokens.

@@ -185,4 +185,32 @@ describe('loadKubeConfig', () => {
     writeFileSync(noContext, stringify({ clusters: [{ name: 'c', cluster: { server: 'https://x' } }] }));
     expect(() => loadKubeConfig({ kubeconfigPath: noContext })).toThrow(/has no current cluster/);
   });
+
+  test('an http(s) proxy-url is handed to the transport, with plain or plugin credentials alike', () => {
+    const plain = loadKubeConfig({
+      kubeconfigPath: aKubeconfig({ token: 't' }, { 'proxy-url': 'http://proxy.internal:3128' }),
+    });
+    expect(plain).toBeInstanceOf(StaticKubeConfig);
+    expect(plain.proxyUrl).toBe('http://proxy.internal:3128/');
+    const exec = { exec: { apiVersion: 'client.authentication.k8s.io/v1', command: 'true' } };
+    const plugin = loadKubeConfig({
+      kubeconfigPath: aKubeconfig(exec, { 'proxy-url': 'https://proxy.internal:8443' }),
+    });
+    expect(plugin).toBeInstanceOf(ClientNodeKubeConfig);
+    expect(plugin.proxyUrl).toBe('https://proxy.internal:8443/');
+    expect(loadKubeConfig({ kubeconfigPath: aKubeconfig({ token: 't' }) }).proxyUrl).toBeUndefined();
+  });
+
+  test('a SOCKS or malformed proxy-url is a KubeConfigError naming what is supported', () => {
+    const socks = aKubeconfig({ token: 't' }, { 'proxy-url': 'socks5://127.0.0.1:1080' });
+    expect(() => loadKubeConfig({ kubeconfigPath: socks })).toThrow(
+      new KubeConfigError(
+        "the cluster's proxy-url uses socks5; Tessera supports http:// and https:// proxies only",
+      ),
+    );
+    const broken = aKubeconfig({ token: 't' }, { 'proxy-url': 'not a url' });
+    expect(() => loadKubeConfig({ kubeconfigPath: broken })).toThrow(
+      `the cluster's proxy-url "not a url" is not a URL`,
+    );
+  });
 });

@@ -4,25 +4,22 @@
  *
  * A kubeconfig whose context uses plain credentials (token, token file, client
  * certificate, basic auth) and the in-cluster config are served by {@link StaticKubeConfig};
- * everything else (exec/auth-provider plugins, proxies, impersonation) by client-node's
+ * everything else (exec/auth-provider plugins, impersonation) by client-node's
  * `KubeConfig`, imported only then (see `client-node-kube-config.ts`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { isIPv6 } from 'node:net';
 import { homedir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { TesseraError } from '../provider/errors.js';
 import { ClientNodeKubeConfig } from './client-node-kube-config.js';
+import { KubeConfigError } from './kube-config-error.js';
 import type { KubeConfigSource } from './kube-config-source.js';
 import { readKubeconfigFiles } from './kubeconfig-file.js';
-import { isStatic, StaticKubeConfig } from './static-kube-config.js';
+import { isStatic, proxyUrlOf, StaticKubeConfig } from './static-kube-config.js';
 
 export type { KubeConfigSource } from './kube-config-source.js';
 
-/** The kubeconfig is missing or has no usable cluster. */
-export class KubeConfigError extends TesseraError {
-  readonly reason = 'InvalidKubeConfig';
-}
+export { KubeConfigError } from './kube-config-error.js';
 
 /** Options of {@link loadKubeConfig}. */
 export interface LoadKubeConfigOptions {
@@ -95,7 +92,13 @@ function fromFiles(files: readonly string[], context: string | undefined): KubeC
   const namespace = selection.namespace ?? 'default';
   if (cluster === undefined) return new StaticKubeConfig({ server: '' }, {}, namespace);
   if (isStatic(cluster, user)) return new StaticKubeConfig(cluster, user, namespace);
-  return new ClientNodeKubeConfig({ server: cluster.server, namespace, files, context: contextName });
+  return new ClientNodeKubeConfig({
+    server: cluster.server,
+    namespace,
+    files,
+    context: contextName,
+    proxyUrl: proxyUrlOf(cluster),
+  });
 }
 
 function inCluster(env: NodeJS.ProcessEnv, dir = SERVICE_ACCOUNT_DIR): KubeConfigSource {

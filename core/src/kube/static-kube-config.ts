@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { RequestOptions } from 'node:https';
+import { KubeConfigError } from './kube-config-error.js';
 import type { KubeConfigSource } from './kube-config-source.js';
 import type { KubeconfigCluster, KubeconfigUser } from './kubeconfig-file.js';
 
@@ -20,13 +21,14 @@ const STATIC_USER_FIELDS = new Set([
   'username',
   'password',
 ]);
-/** Cluster fields it understands (`proxy-url`, for one, needs client-node's agents). */
+/** Cluster fields it understands. */
 const STATIC_CLUSTER_FIELDS = new Set([
   'server',
   'certificate-authority',
   'certificate-authority-data',
   'insecure-skip-tls-verify',
   'tls-server-name',
+  'proxy-url',
 ]);
 
 /** True when the user and cluster entries use only fields {@link StaticKubeConfig} applies. */
@@ -40,6 +42,7 @@ export function isStatic(cluster: KubeconfigCluster, user: KubeconfigUser): bool
 /** See the module comment. */
 export class StaticKubeConfig implements KubeConfigSource {
   readonly server: string;
+  readonly proxyUrl?: string;
 
   constructor(
     private readonly cluster: KubeconfigCluster,
@@ -47,6 +50,7 @@ export class StaticKubeConfig implements KubeConfigSource {
     readonly namespace: string,
   ) {
     this.server = cluster.server.replace(/\/$/, '');
+    this.proxyUrl = proxyUrlOf(cluster);
   }
 
   async applyToHTTPSOptions(options: RequestOptions): Promise<void> {
@@ -63,6 +67,26 @@ export class StaticKubeConfig implements KubeConfigSource {
     const token = user.token || (user['token-file'] ? readFileSync(user['token-file'], 'utf8').trim() : '');
     if (token) options.headers = { ...(options.headers ?? {}), Authorization: `Bearer ${token}` };
   }
+}
+
+/**
+ * The cluster's `proxy-url`, checked: Tessera's transport tunnels through HTTP and HTTPS proxies
+ * (CONNECT), not SOCKS. @throws KubeConfigError for any other scheme or a malformed URL
+ */
+export function proxyUrlOf(cluster: KubeconfigCluster): string | undefined {
+  const value = cluster['proxy-url'];
+  if (value === undefined || value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(String(value));
+  } catch {
+    throw new KubeConfigError(`the cluster's proxy-url "${String(value)}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new KubeConfigError(
+      `the cluster's proxy-url uses ${url.protocol.slice(0, -1)}; Tessera supports http:// and https:// proxies only`,
+    );
+  return url.toString();
 }
 
 function fileOrData(file: string | undefined, data: string | undefined): Buffer | undefined {
