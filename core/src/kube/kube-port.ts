@@ -18,6 +18,8 @@ export interface ObjectMeta {
   annotations?: Record<string, string>;
   finalizers?: string[];
   ownerReferences?: OwnerReference[];
+  /** Server-side apply bookkeeping as the API server sends it; informer caches drop it. */
+  managedFields?: unknown[];
 }
 
 export interface OwnerReference {

@@ -5,7 +5,8 @@
  * - `410 Gone`/`Expired` (in the stream or as the answer) triggers a relist, and the cache is
  *   reconciled against the new list (added / updated / deleted handlers fire for the differences);
  * - failures back off exponentially (250 ms doubling to 30 s) and never stop the informer.
- * The label selector is applied by the server, so only matching objects are ever held in memory.
+ * The label selector is applied by the server, so only matching objects are ever held in memory,
+ * and without their `managedFields`.
  */
 import { sleep, systemClock, type Clock } from '../controller/clock.js';
 import { noopLogger, type Logger } from '../logging/logger.js';
@@ -245,9 +246,15 @@ export class InformerCache<T extends KubeObject> implements ObjectCache<T> {
     }
   }
 
+  /**
+   * What the cache keeps of a listed or watched object: kind filled in, and `metadata.managedFields`
+   * dropped (a real API server sends them on every object, often as large as the object itself;
+   * Tessera never reads them — as controller-runtime's `TransformStripManagedFields`).
+   */
   private withKind(object: T): T {
     if (object.apiVersion === undefined) object.apiVersion = this.options.kind.apiVersion;
     if (object.kind === undefined) object.kind = this.options.kind.kind;
+    if (object.metadata?.managedFields !== undefined) delete object.metadata.managedFields;
     return this.options.metadataOnly ? identityOnly(object) : object;
   }
 }
