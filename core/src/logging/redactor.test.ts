@@ -70,3 +70,63 @@ describe('Redactor', () => {
     for (const value of values) expect(redactor.redact(`<${value}>`)).toBe('<[REDACTED]>');
   });
 });
+
+describe('Redactor hashing', () => {
+  /** Deterministic bytes (a linear congruential sequence), so a failure can be replayed. */
+  function bytesOf(length: number, seed: number, max = 256): Uint8Array {
+    const out = new Uint8Array(length);
+    let state = seed;
+    for (let i = 0; i < length; i++) {
+      state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+      out[i] = (state >>> 16) % max;
+    }
+    return out;
+  }
+
+  it('finds the base64 form of byte values of every length and padding', () => {
+    const redactor = new Redactor();
+    const values = Array.from({ length: 60 }, (_, i) => bytesOf(4 + i, i + 1));
+    for (const value of values) redactor.register(value);
+    for (const value of values) {
+      const b64 = Buffer.from(value).toString('base64');
+      expect(redactor.redact(`<${b64}>`)).toBe('<[REDACTED]>');
+    }
+  });
+
+  it('finds ASCII byte values as text and as base64', () => {
+    const redactor = new Redactor();
+    const values = Array.from({ length: 40 }, (_, i) => bytesOf(4 + i, 100 + i, 95).map((b) => b + 32));
+    for (const value of values) redactor.register(value);
+    for (const value of values) {
+      const text = Buffer.from(value).toString('latin1');
+      expect(redactor.redact(`(${text})`)).toBe('([REDACTED])');
+      expect(redactor.redact(`(${Buffer.from(value).toString('base64')})`)).toBe('([REDACTED])');
+    }
+  });
+
+  it('registers the same value twice without remembering it twice', () => {
+    const redactor = new Redactor();
+    redactor.register(new TextEncoder().encode(CANARY));
+    const size = redactor.size;
+    redactor.register(new TextEncoder().encode(CANARY));
+    redactor.register(CANARY);
+    expect(redactor.size).toBe(size);
+  });
+
+  it('never forgets a value that keeps being registered, however many others arrive', () => {
+    const redactor = new Redactor({ maxEntries: 100 });
+    for (let i = 0; i < 1000; i++) {
+      redactor.register(`other-value-${i}`);
+      if (i % 20 === 0) redactor.register(CANARY);
+    }
+    expect(redactor.size).toBeLessThanOrEqual(100);
+    expect(redactor.redact(`x ${CANARY} y`)).toBe('x [REDACTED] y');
+  });
+
+  it('finds non-ASCII text values (UTF-8 bytes) in their text form', () => {
+    const redactor = new Redactor();
+    const value = 'pässwörd-ünïcode-✓';
+    redactor.register(new TextEncoder().encode(value));
+    expect(redactor.redact(`value=${value}.`)).toBe('value=[REDACTED].');
+  });
+});
