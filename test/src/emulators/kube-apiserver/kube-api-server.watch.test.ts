@@ -1,5 +1,5 @@
 import { makeInformer, Watch, type KubernetesObject, type V1ConfigMap } from '@kubernetes/client-node';
-import { startKubeTestEnv, waitFor, type KubeTestEnv } from './testing/kube-test-client.js';
+import { rawRequest, startKubeTestEnv, waitFor, type KubeTestEnv } from './testing/kube-test-client.js';
 
 let env: KubeTestEnv;
 
@@ -215,5 +215,69 @@ describe('watch streams', () => {
     await waitFor(() => w.ended(), { what: 'timeout end' });
     expect(w.events.length).toBeGreaterThan(0);
     expect(w.events.every((e) => e.type === 'BOOKMARK' && /^\d+$/.test(e.rv ?? ''))).toBe(true);
+  });
+
+  test('a burst of events written at once reaches a watch in order, one JSON event per line, even when the stream is expired right after it', async () => {
+    // GIVEN 30 ConfigMaps created after resourceVersion `from`
+    const ns = await newNamespace('burst-replay');
+    const from = (await env.core.listNamespacedConfigMap({ namespace: ns })).metadata?.resourceVersion;
+    const names = Array.from({ length: 30 }, (_, i) => `cm-${String(i).padStart(2, '0')}`);
+    for (const name of names)
+      await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap(name) });
+    // WHEN a raw watch resumes from `from` (the server replays all 30 at once) and is expired as soon as it is open
+    const reply = rawRequest(
+      env.server,
+      'GET',
+      `/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${from}`,
+    );
+    await waitFor(() => env.server.faults.expireWatches({ resource: 'configmaps', namespace: ns }) === 1, {
+      what: 'the watch to be open',
+    });
+    // THEN every replayed event arrives on its own line, in resourceVersion order, before the ERROR 410
+    const { body } = await reply;
+    expect(body.endsWith('\n')).toBe(true);
+    const events = body
+      .slice(0, -1)
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; object: KubernetesObject & { code?: number } });
+    expect(events.map((e) => `${e.type} ${e.object.metadata?.name ?? e.object.code}`)).toEqual([
+      ...names.map((n) => `ADDED ${n}`),
+      'ERROR 410',
+    ]);
+    const rvs = events.slice(0, -1).map((e) => Number(e.object.metadata?.resourceVersion));
+    expect(rvs.every((rv, i) => i === 0 || rv > rvs[i - 1])).toBe(true);
+  });
+
+  test('a deletecollection sends a live watch one DELETED event per object, each on its own line, in order', async () => {
+    // GIVEN 20 ConfigMaps and a raw watch of them from now
+    const ns = await newNamespace('burst-live');
+    const names = Array.from({ length: 20 }, (_, i) => `cm-${String(i).padStart(2, '0')}`);
+    for (const name of names)
+      await env.core.createNamespacedConfigMap({ namespace: ns, body: configMap(name) });
+    const from = (await env.core.listNamespacedConfigMap({ namespace: ns })).metadata?.resourceVersion;
+    const mark = env.server.requestLog.mark();
+    const reply = rawRequest(
+      env.server,
+      'GET',
+      `/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=${from}`,
+    );
+    await waitFor(() => env.server.requestLog.count({ verb: 'watch', namespace: ns, since: mark }) === 1, {
+      what: 'the watch request',
+    });
+    // WHEN one request deletes all of them (20 events in one go), then the watch is dropped
+    await env.core.deleteCollectionNamespacedConfigMap({ namespace: ns });
+    expect(env.server.faults.disconnectWatches({ resource: 'configmaps', namespace: ns })).toBe(1);
+    // THEN the stream carries exactly the 20 DELETED events, one per line, in name (= deletion) order
+    const { body } = await reply;
+    const lines = body.split('\n');
+    expect(lines.pop()).toBe('');
+    expect(lines.map((l) => JSON.parse(l) as { type: string; object: KubernetesObject })).toEqual(
+      names.map((n) =>
+        expect.objectContaining({
+          type: 'DELETED',
+          object: expect.objectContaining({ metadata: expect.objectContaining({ name: n }) }),
+        }),
+      ),
+    );
   });
 });

@@ -7,6 +7,7 @@ import { matchesLabels, type LabelSelector } from '../selectors/label-selector.j
 import type { StoreEvent } from '../storage/object-store.js';
 import type { StoredObject } from '../storage/stored-object.js';
 import type { EmulatorContext } from '../server/emulator-context.js';
+import { CoalescingWriter } from './coalescing-writer.js';
 import type { Watcher } from './watch-hub.js';
 
 /** What a watch request asked for. */
@@ -22,6 +23,7 @@ export interface WatchRequest {
 /**
  * One watch response: headers flushed at once, one compact JSON event per line, events filtered on the old and
  * new object (a change out of the selection is a DELETED), bookmarks when allowed, a clean end on timeout.
+ * Events of one event-loop turn go out in one write (see {@link CoalescingWriter}).
  */
 export class WatchStream implements Watcher {
   readonly storageKey: string;
@@ -29,6 +31,7 @@ export class WatchStream implements Watcher {
   readonly namespace?: string;
   private closed = false;
   private readonly timers: NodeJS.Timeout[] = [];
+  private readonly out: CoalescingWriter;
 
   constructor(
     private readonly ctx: EmulatorContext,
@@ -38,6 +41,7 @@ export class WatchStream implements Watcher {
     this.storageKey = request.type.storageKey;
     this.resource = request.type.plural;
     this.namespace = request.namespace;
+    this.out = new CoalescingWriter(res);
   }
 
   /** Sends headers and the initial events (or the replay from `resourceVersion`), then follows live changes. */
@@ -77,7 +81,7 @@ export class WatchStream implements Watcher {
     this.closed = true;
     this.ctx.hub.remove(this);
     for (const t of this.timers) clearTimeout(t);
-    if (!this.res.writableEnded) this.res.end();
+    this.out.end();
   }
 
   expire(rv?: number): void {
@@ -163,6 +167,6 @@ export class WatchStream implements Watcher {
   }
 
   private send(type: string, objectJson: string): void {
-    if (!this.closed) this.res.write(`{"type":"${type}","object":${objectJson}}\n`);
+    if (!this.closed) this.out.write(`{"type":"${type}","object":${objectJson}}\n`);
   }
 }
