@@ -1,5 +1,11 @@
-/** controller-runtime's controller and work-queue series, fed by the runner and queue observers. */
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+/**
+ * controller-runtime's controller and work-queue series, fed by the runner and queue observers.
+ * Counters and the depth gauge have one series per controller (and result), so their updates are
+ * plain additions to numbers that reach prom-client when the registry is scraped (`collect`); only
+ * the reconcile-time histogram is updated per reconcile.
+ */
+import { Gauge, Histogram, type Registry } from 'prom-client';
+import { DeferredCounter, type PendingCount } from './deferred-counter.js';
 import type { ReconcileObserver, ReconcileOutcome } from '../controller/runner.js';
 import type { WorkQueueObserver } from '../controller/work-queue.js';
 
@@ -14,29 +20,29 @@ const RESULT: Record<ReconcileOutcome['kind'], string> = {
 
 /** See the module comment. */
 export class ControllerMetrics {
-  private readonly total: Counter<'controller' | 'result'>;
-  private readonly errors: Counter<'controller'>;
-  private readonly terminal: Counter<'controller'>;
+  private readonly total: DeferredCounter<'controller' | 'result'>;
+  private readonly errors: DeferredCounter<'controller'>;
+  private readonly terminal: DeferredCounter<'controller'>;
   private readonly time: Histogram<'controller'>;
-  private readonly depth: Gauge<'name'>;
-  private readonly adds: Counter<'name'>;
-  private readonly retries: Counter<'name'>;
+  private readonly depths = new Map<string, number>();
+  private readonly adds: DeferredCounter<'name'>;
+  private readonly retries: DeferredCounter<'name'>;
 
   constructor(registry: Registry) {
     const registers = [registry];
-    this.total = new Counter({
+    this.total = new DeferredCounter({
       name: 'controller_runtime_reconcile_total',
       help: 'Total number of reconciliations per controller',
       labelNames: ['controller', 'result'],
       registers,
     });
-    this.errors = new Counter({
+    this.errors = new DeferredCounter({
       name: 'controller_runtime_reconcile_errors_total',
       help: 'Total number of reconciliation errors per controller',
       labelNames: ['controller'],
       registers,
     });
-    this.terminal = new Counter({
+    this.terminal = new DeferredCounter({
       name: 'controller_runtime_terminal_reconcile_errors_total',
       help: 'Total number of terminal reconciliation errors per controller',
       labelNames: ['controller'],
@@ -49,19 +55,23 @@ export class ControllerMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60],
       registers,
     });
-    this.depth = new Gauge({
+    const depths = this.depths;
+    new Gauge({
       name: 'workqueue_depth',
       help: 'Current depth of workqueue',
       labelNames: ['name'],
       registers,
+      collect() {
+        for (const [name, depth] of depths) this.set({ name }, depth);
+      },
     });
-    this.adds = new Counter({
+    this.adds = new DeferredCounter({
       name: 'workqueue_adds_total',
       help: 'Total number of adds handled by workqueue',
       labelNames: ['name'],
       registers,
     });
-    this.retries = new Counter({
+    this.retries = new DeferredCounter({
       name: 'workqueue_retries_total',
       help: 'Total number of retries handled by workqueue',
       labelNames: ['name'],
@@ -71,18 +81,26 @@ export class ControllerMetrics {
 
   /** Observers for the queue and runner of controller `name`. */
   forController(name: string): { queue: WorkQueueObserver; reconcile: ReconcileObserver } {
+    const adds = this.adds.series({ name });
+    const retries = this.retries.series({ name });
+    const results = new Map<string, PendingCount<'controller' | 'result'>>();
+    for (const result of new Set(Object.values(RESULT)))
+      results.set(result, this.total.series({ controller: name, result }));
+    const errors = this.errors.series({ controller: name });
+    const terminal = this.terminal.series({ controller: name });
+    const time = { controller: name };
     return {
       queue: {
-        depth: (depth) => this.depth.set({ name }, depth),
-        added: () => this.adds.inc({ name }),
-        retried: () => this.retries.inc({ name }),
+        depth: (depth) => this.depths.set(name, depth),
+        added: () => adds.count++,
+        retried: () => retries.count++,
       },
       reconcile: {
         reconciled: (outcome, seconds) => {
-          this.total.inc({ controller: name, result: RESULT[outcome] });
-          if (outcome !== 'success' && outcome !== 'requeue_after') this.errors.inc({ controller: name });
-          if (outcome === 'terminal_error') this.terminal.inc({ controller: name });
-          this.time.observe({ controller: name }, seconds);
+          (results.get(RESULT[outcome]) as PendingCount<'controller' | 'result'>).count++;
+          if (outcome !== 'success' && outcome !== 'requeue_after') errors.count++;
+          if (outcome === 'terminal_error') terminal.count++;
+          this.time.observe(time, seconds);
         },
       },
     };

@@ -1,5 +1,6 @@
 /** ESO's per-object series: sync counters, status-condition gauges and reconcile-duration gauges. */
-import { Counter, Gauge, type Registry } from 'prom-client';
+import type { Gauge, Registry } from 'prom-client';
+import { ScrapedCounter, ScrapedGauge } from './scraped-series.js';
 
 /** The kinds whose status conditions and durations are exported (metric name prefixes). */
 export type MetricKind =
@@ -28,94 +29,141 @@ export interface MetricObjectRef {
 export type ConditionStatus = 'True' | 'False' | 'Unknown';
 
 type ConditionLabels = 'name' | 'namespace' | 'condition' | 'status';
+type ObjectLabels = 'name' | 'namespace';
 
-/** See the module comment. */
-export class ObjectMetrics {
-  private readonly syncCalls: Counter<'name' | 'namespace'>;
-  private readonly syncErrors: Counter<'name' | 'namespace'>;
-  private readonly conditions = new Map<MetricKind, Gauge<ConditionLabels>>();
-  private readonly durations = new Map<MetricKind, Gauge<'name' | 'namespace'>>();
-  /** Conditions set per object, so deletion can remove exactly those series. */
-  private readonly seen = new Map<string, Set<string>>();
+/** What is exported about one object; read at each scrape. */
+class ObjectState {
+  /** Last status per condition type. */
+  conditions: Record<string, ConditionStatus> | undefined;
+  /** Last reconcile duration in nanoseconds. */
+  durationNs: number | undefined;
+  syncs = 0;
+  syncErrors = 0;
 
-  constructor(registry: Registry) {
-    const registers = [registry];
-    this.syncCalls = new Counter({
-      name: 'externalsecret_sync_calls_total',
-      help: 'Total number of ExternalSecret reconciles',
-      labelNames: ['name', 'namespace'],
-      registers,
-    });
-    this.syncErrors = new Counter({
-      name: 'externalsecret_sync_calls_error',
-      help: 'Total number of ExternalSecret reconcile errors',
-      labelNames: ['name', 'namespace'],
-      registers,
-    });
-    for (const kind of METRIC_KINDS) {
-      this.conditions.set(
-        kind,
-        new Gauge({
-          name: `${kind}_status_condition`,
-          help: `The status condition of a specific ${kind}`,
-          labelNames: ['name', 'namespace', 'condition', 'status'],
-          registers,
-        }),
-      );
-      this.durations.set(
-        kind,
-        new Gauge({
-          name: `${kind}_reconcile_duration`,
-          help: `The duration time to reconcile the ${kind} (nanoseconds)`,
-          labelNames: ['name', 'namespace'],
-          registers,
-        }),
-      );
-    }
+  constructor(
+    readonly name: string,
+    readonly namespace: string,
+  ) {}
+}
+
+/** The objects of one kind, by namespace and name (no key string is built per update). */
+class ObjectTable {
+  private readonly byNamespace = new Map<string, Map<string, ObjectState>>();
+
+  /** The state of `ref`, created on first use. */
+  state(ref: MetricObjectRef): ObjectState {
+    const namespace = ref.namespace ?? '';
+    let byName = this.byNamespace.get(namespace);
+    if (byName === undefined) this.byNamespace.set(namespace, (byName = new Map()));
+    let state = byName.get(ref.name);
+    if (state === undefined) byName.set(ref.name, (state = new ObjectState(ref.name, namespace)));
+    return state;
   }
 
-  recordSync(ref: MetricObjectRef, failed: boolean): void {
-    const labels = { name: ref.name, namespace: ref.namespace ?? '' };
-    this.syncCalls.inc(labels);
-    if (failed) this.syncErrors.inc(labels);
+  forget(ref: MetricObjectRef): void {
+    const namespace = ref.namespace ?? '';
+    const byName = this.byNamespace.get(namespace);
+    byName?.delete(ref.name);
+    if (byName?.size === 0) this.byNamespace.delete(namespace);
   }
 
-  setCondition(kind: MetricKind, ref: MetricObjectRef, condition: string, status: ConditionStatus): void {
-    const gauge = this.conditions.get(kind) as Gauge<ConditionLabels>;
-    const base = { name: ref.name, namespace: ref.namespace ?? '', condition };
-    gauge.set({ ...base, status }, 1);
-    for (const other of ['True', 'False'] as const)
-      if (other !== status) gauge.set({ ...base, status: other }, 0);
-    if (status !== 'Unknown') gauge.remove({ ...base, status: 'Unknown' });
-    const id = objectId(kind, ref);
-    let conditions = this.seen.get(id);
-    if (conditions === undefined) this.seen.set(id, (conditions = new Set()));
-    conditions.add(condition);
-  }
-
-  setReconcileDuration(kind: MetricKind, ref: MetricObjectRef, seconds: number): void {
-    (this.durations.get(kind) as Gauge<'name' | 'namespace'>).set(
-      { name: ref.name, namespace: ref.namespace ?? '' },
-      Math.round(seconds * 1e9),
-    );
-  }
-
-  forget(kind: MetricKind, ref: MetricObjectRef): void {
-    const labels = { name: ref.name, namespace: ref.namespace ?? '' };
-    const id = objectId(kind, ref);
-    const gauge = this.conditions.get(kind) as Gauge<ConditionLabels>;
-    for (const condition of this.seen.get(id) ?? []) {
-      for (const status of ['True', 'False', 'Unknown']) gauge.remove({ ...labels, condition, status });
-    }
-    this.seen.delete(id);
-    (this.durations.get(kind) as Gauge<'name' | 'namespace'>).remove(labels);
-    if (kind === 'externalsecret') {
-      this.syncCalls.remove(labels);
-      this.syncErrors.remove(labels);
-    }
+  forEach(visit: (state: ObjectState) => void): void {
+    for (const byName of this.byNamespace.values()) for (const state of byName.values()) visit(state);
   }
 }
 
-function objectId(kind: MetricKind, ref: MetricObjectRef): string {
-  return `${kind}/${ref.namespace ?? ''}/${ref.name}`;
+/**
+ * See the module comment. Updates only touch a small per-object record; the prom-client series
+ * are built from those records when the registry is scraped ({@link ScrapedGauge}), so a
+ * reconcile hashes no labels.
+ */
+export class ObjectMetrics {
+  private readonly tables = new Map<MetricKind, ObjectTable>();
+
+  constructor(registry: Registry) {
+    const registers = [registry];
+    const externalSecrets = this.table('externalsecret');
+    new ScrapedCounter<ObjectLabels>(
+      {
+        name: 'externalsecret_sync_calls_total',
+        help: 'Total number of ExternalSecret reconciles',
+        labelNames: ['name', 'namespace'],
+        registers,
+      },
+      (counter) => externalSecrets.forEach((s) => s.syncs > 0 && counter.inc(labelsOf(s), s.syncs)),
+    );
+    new ScrapedCounter<ObjectLabels>(
+      {
+        name: 'externalsecret_sync_calls_error',
+        help: 'Total number of ExternalSecret reconcile errors',
+        labelNames: ['name', 'namespace'],
+        registers,
+      },
+      (counter) => externalSecrets.forEach((s) => s.syncErrors > 0 && counter.inc(labelsOf(s), s.syncErrors)),
+    );
+    for (const kind of METRIC_KINDS) this.kindSeries(kind, registers);
+  }
+
+  recordSync(ref: MetricObjectRef, failed: boolean): void {
+    const state = this.table('externalsecret').state(ref);
+    state.syncs++;
+    if (failed) state.syncErrors++;
+  }
+
+  /** `<kind>_status_condition`: 1 for `status`, 0 for the other of True/False; Unknown only while current. */
+  setCondition(kind: MetricKind, ref: MetricObjectRef, condition: string, status: ConditionStatus): void {
+    const state = this.table(kind).state(ref);
+    (state.conditions ??= {})[condition] = status;
+  }
+
+  setReconcileDuration(kind: MetricKind, ref: MetricObjectRef, seconds: number): void {
+    this.table(kind).state(ref).durationNs = Math.round(seconds * 1e9);
+  }
+
+  forget(kind: MetricKind, ref: MetricObjectRef): void {
+    this.table(kind).forget(ref);
+  }
+
+  private table(kind: MetricKind): ObjectTable {
+    let table = this.tables.get(kind);
+    if (table === undefined) this.tables.set(kind, (table = new ObjectTable()));
+    return table;
+  }
+
+  /** The condition and duration gauges of one kind, filled from its table at each scrape. */
+  private kindSeries(kind: MetricKind, registers: Registry[]): void {
+    const table = this.table(kind);
+    new ScrapedGauge<ConditionLabels>(
+      {
+        name: `${kind}_status_condition`,
+        help: `The status condition of a specific ${kind}`,
+        labelNames: ['name', 'namespace', 'condition', 'status'],
+        registers,
+      },
+      (gauge) => table.forEach((s) => setConditionSeries(gauge, s)),
+    );
+    new ScrapedGauge<ObjectLabels>(
+      {
+        name: `${kind}_reconcile_duration`,
+        help: `The duration time to reconcile the ${kind} (nanoseconds)`,
+        labelNames: ['name', 'namespace'],
+        registers,
+      },
+      (gauge) => table.forEach((s) => s.durationNs !== undefined && gauge.set(labelsOf(s), s.durationNs)),
+    );
+  }
+}
+
+/** ESO's condition series of one object: True and False always (1 for the current status), Unknown while current. */
+function setConditionSeries(gauge: Gauge<ConditionLabels>, state: ObjectState): void {
+  for (const [condition, status] of Object.entries(state.conditions ?? {})) {
+    const base = { name: state.name, namespace: state.namespace, condition };
+    gauge.set({ ...base, status: 'True' }, status === 'True' ? 1 : 0);
+    gauge.set({ ...base, status: 'False' }, status === 'False' ? 1 : 0);
+    if (status === 'Unknown') gauge.set({ ...base, status: 'Unknown' }, 1);
+  }
+}
+
+function labelsOf(state: ObjectState): Record<ObjectLabels, string> {
+  return { name: state.name, namespace: state.namespace };
 }

@@ -110,4 +110,61 @@ describe('TesseraMetrics', () => {
   it('exports process metrics by default (RSS for the benchmarks)', async () => {
     expect(await new TesseraMetrics().render()).toContain('process_resident_memory_bytes');
   });
+
+  it('keeps counting across scrapes: each scrape shows the totals so far', async () => {
+    // GIVEN counts made before and after a first scrape
+    const metrics = new TesseraMetrics({ processMetrics: false });
+    const ref = { name: 'db', namespace: 'a' };
+    const { queue, reconcile } = metrics.controller('externalsecret');
+    const observer = metrics.observerFor({
+      store: { kind: 'ClusterSecretStore', name: 's' },
+      provider: 'fake',
+    });
+    metrics.recordSync(ref, true);
+    queue.added();
+    reconcile.reconciled('success', 0.01);
+    observer.observe({ operation: 'GetSecret', outcome: 'success', seconds: 0.01 });
+    const first = await metrics.render();
+    metrics.recordSync(ref, false);
+    queue.added();
+    reconcile.reconciled('success', 0.01);
+    observer.observe({ operation: 'GetSecret', outcome: 'success', seconds: 0.01 });
+    // WHEN scraped twice more
+    const second = await metrics.render();
+    const third = await metrics.render();
+    // THEN the first scrape showed the first counts and the later ones show the sums, unchanged by scraping
+    expect(first).toContain('externalsecret_sync_calls_total{name="db",namespace="a"} 1');
+    for (const text of [second, third]) {
+      expect(text).toContain('externalsecret_sync_calls_total{name="db",namespace="a"} 2');
+      expect(text).toContain('externalsecret_sync_calls_error{name="db",namespace="a"} 1');
+      expect(text).toContain('workqueue_adds_total{name="externalsecret"} 2');
+      expect(text).toContain(
+        'controller_runtime_reconcile_total{controller="externalsecret",result="success"} 2',
+      );
+      expect(text).toContain(
+        'tessera_provider_calls_total{store="ClusterSecretStore/s",provider="fake",operation="GetSecret",outcome="success"} 2',
+      );
+      expect(text).toContain(
+        'externalsecret_provider_api_calls_count{provider="fake",call="GetSecret",status="success"} 2',
+      );
+    }
+  });
+
+  it('exports an Unknown condition series only while the condition is Unknown', async () => {
+    const metrics = new TesseraMetrics({ processMetrics: false });
+    const ref = { name: 's', namespace: 'a' };
+    const unknown = 'secretstore_status_condition{name="s",namespace="a",condition="Ready",status="Unknown"}';
+    metrics.setCondition('secretstore', ref, 'Ready', 'Unknown');
+    const whileUnknown = await metrics.render();
+    metrics.setCondition('secretstore', ref, 'Ready', 'True');
+    const afterwards = await metrics.render();
+    expect(whileUnknown).toContain(`${unknown} 1`);
+    expect(whileUnknown).toContain(
+      'secretstore_status_condition{name="s",namespace="a",condition="Ready",status="True"} 0',
+    );
+    expect(afterwards).not.toContain(unknown);
+    expect(afterwards).toContain(
+      'secretstore_status_condition{name="s",namespace="a",condition="Ready",status="True"} 1',
+    );
+  });
 });

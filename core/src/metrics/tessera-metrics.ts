@@ -4,11 +4,12 @@
  * adds `tessera_provider_calls_total` and `tessera_provider_call_duration_seconds`.
  * Labels never carry secret values: only object names, store names, provider keys and operations.
  */
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ProviderCallObserver } from '../provider/provider.js';
 import type { ProviderCallLabels, ProviderCallRecorder } from '../provider/provider-call-recorder.js';
 import { storeKeyOf } from '../provider/store-ref.js';
 import { ControllerMetrics } from './controller-metrics.js';
+import { DeferredCounter, type PendingCount } from './deferred-counter.js';
 import {
   ObjectMetrics,
   type ConditionStatus,
@@ -29,8 +30,8 @@ export class TesseraMetrics implements ProviderCallRecorder {
   readonly registry: Registry;
   private readonly objects: ObjectMetrics;
   private readonly controllers: ControllerMetrics;
-  private readonly esProviderCalls: Counter<'provider' | 'call' | 'status'>;
-  private readonly providerCalls: Counter<'store' | 'provider' | 'operation' | 'outcome'>;
+  private readonly esProviderCalls: DeferredCounter<'provider' | 'call' | 'status'>;
+  private readonly providerCalls: DeferredCounter<'store' | 'provider' | 'operation' | 'outcome'>;
   private readonly providerDuration: Histogram<'store' | 'provider' | 'operation'>;
   private readonly leader: Gauge<'name'>;
 
@@ -39,13 +40,13 @@ export class TesseraMetrics implements ProviderCallRecorder {
     if (options.processMetrics ?? true) collectDefaultMetrics({ register: registry });
     this.objects = new ObjectMetrics(registry);
     this.controllers = new ControllerMetrics(registry);
-    this.esProviderCalls = new Counter({
+    this.esProviderCalls = new DeferredCounter({
       name: 'externalsecret_provider_api_calls_count',
       help: 'Number of API calls to secret providers',
       labelNames: ['provider', 'call', 'status'],
       registers: [registry],
     });
-    this.providerCalls = new Counter({
+    this.providerCalls = new DeferredCounter({
       name: 'tessera_provider_calls_total',
       help: 'Remote provider calls by store, provider, operation and outcome',
       labelNames: ['store', 'provider', 'operation', 'outcome'],
@@ -100,15 +101,28 @@ export class TesseraMetrics implements ProviderCallRecorder {
   observerFor(labels: ProviderCallLabels): ProviderCallObserver {
     const store = storeKeyOf(labels.store);
     const provider = labels.provider;
+    const counts = new Map<string, Map<string, PendingCount<string>[]>>();
+    const durations = new Map<string, Record<'store' | 'provider' | 'operation', string>>();
+    const countsOf = (operation: string, outcome: string): PendingCount<string>[] => {
+      let byOutcome = counts.get(operation);
+      if (byOutcome === undefined) counts.set(operation, (byOutcome = new Map()));
+      let series = byOutcome.get(outcome);
+      if (series === undefined) {
+        const status = outcome === 'success' ? 'success' : 'error';
+        series = [
+          this.providerCalls.series({ store, provider, operation, outcome }),
+          this.esProviderCalls.series({ provider, call: operation, status }),
+        ];
+        byOutcome.set(outcome, series);
+      }
+      return series;
+    };
     return {
       observe: ({ operation, outcome, seconds }) => {
-        this.providerCalls.inc({ store, provider, operation, outcome });
-        this.providerDuration.observe({ store, provider, operation }, Math.max(0, seconds));
-        this.esProviderCalls.inc({
-          provider,
-          call: operation,
-          status: outcome === 'success' ? 'success' : 'error',
-        });
+        for (const series of countsOf(operation, outcome)) series.count++;
+        let duration = durations.get(operation);
+        if (duration === undefined) durations.set(operation, (duration = { store, provider, operation }));
+        this.providerDuration.observe(duration, Math.max(0, seconds));
       },
     };
   }
