@@ -65,23 +65,44 @@ export function cloneJson<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
-/** Deep equality for JSON values; key order does not matter. */
+/** Deep equality for JSON values; key order does not matter, keys holding `undefined` count as absent. */
 export function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (typeof a !== typeof b || a === null || b === null || typeof a !== 'object') return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((x, i) => jsonEqual(x, b[i]));
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const aIsArray = Array.isArray(a);
+  if (aIsArray !== Array.isArray(b)) return false;
+  if (aIsArray) {
+    const bo = b as unknown[];
+    if (a.length !== bo.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], bo[i])) return false;
+    return true;
   }
-  const ao = a as JsonObject;
-  const bo = b as JsonObject;
-  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined);
-  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined);
-  if (ak.length !== bk.length) return false;
-  return ak.every((k) => Object.prototype.hasOwnProperty.call(bo, k) && jsonEqual(ao[k], bo[k]));
+  return jsonObjectsEqual(a as JsonObject, b as JsonObject);
 }
 
-/** Current time as an RFC 3339 UTC timestamp with second precision, as Kubernetes writes it. */
-export function nowTimestamp(date: Date = new Date()): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** {@link jsonEqual} of two objects, ignoring the key `skip` when given (walks without copying). */
+export function jsonObjectsEqual(a: JsonObject, b: JsonObject, skip?: string): boolean {
+  let defined = 0;
+  for (const k in a) {
+    const v = a[k];
+    if (v === undefined || k === skip) continue;
+    if (!Object.prototype.hasOwnProperty.call(b, k) || !jsonEqual(v, b[k])) return false;
+    defined++;
+  }
+  for (const k in b) if (b[k] !== undefined && k !== skip) defined--;
+  return defined === 0;
+}
+
+let timestampSecond = NaN;
+let timestampText = '';
+
+/** Current time (or `date`) as an RFC 3339 UTC timestamp with second precision, as Kubernetes writes it. */
+export function nowTimestamp(date?: Date): string {
+  const ms = date ? date.getTime() : Date.now();
+  const second = Math.floor(ms / 1000);
+  if (second !== timestampSecond) {
+    timestampText = new Date(second * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    timestampSecond = second;
+  }
+  return timestampText;
 }

@@ -98,10 +98,11 @@ export class GarbageCollector {
   private checkDependent(ref: DependentRef): void {
     const { storageKey, namespace, name } = parseRef(ref);
     const stored = this.store.get(storageKey, namespace, name);
-    const type = this.registry.preferredForStorage(storageKey);
     const owners = stored?.object.metadata.ownerReferences ?? [];
-    if (!stored || !type || owners.length === 0) return;
+    if (!stored || owners.length === 0) return;
     const absent = owners.filter((o) => this.ownerAbsent(stored.object, o));
+    const type = absent.length > 0 ? this.registry.preferredForStorage(storageKey) : undefined;
+    if (!type) return;
     if (absent.length === owners.length) {
       if (!stored.object.metadata.deletionTimestamp)
         deleteObject(this.store, { type, namespace, name, propagationPolicy: 'Background' });

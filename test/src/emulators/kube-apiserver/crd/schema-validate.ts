@@ -44,19 +44,26 @@ function checkType(v: unknown, s: JsonSchema, path: string): FieldError | undefi
   };
 }
 
+function numberError(errs: FieldError[], v: number, path: string, detail: string): void {
+  errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body ${detail}` });
+}
+
 function checkNumber(v: number, s: JsonSchema, path: string, errs: FieldError[]): void {
-  const bad = (detail: string): number =>
-    errs.push({ type: 'Invalid', field: path, value: v, detail: `${path} in body ${detail}` });
   if (s.maximum !== undefined && (s.exclusiveMaximum ? v >= s.maximum : v > s.maximum))
-    bad(`should be less than ${s.exclusiveMaximum ? '' : 'or equal to '}${s.maximum}`);
+    numberError(errs, v, path, `should be less than ${s.exclusiveMaximum ? '' : 'or equal to '}${s.maximum}`);
   if (s.minimum !== undefined && (s.exclusiveMinimum ? v <= s.minimum : v < s.minimum))
-    bad(`should be greater than ${s.exclusiveMinimum ? '' : 'or equal to '}${s.minimum}`);
+    numberError(
+      errs,
+      v,
+      path,
+      `should be greater than ${s.exclusiveMinimum ? '' : 'or equal to '}${s.minimum}`,
+    );
   if (
     s.multipleOf !== undefined &&
     s.multipleOf !== 0 &&
     Math.abs(v / s.multipleOf - Math.round(v / s.multipleOf)) > 1e-9
   )
-    bad(`should be a multiple of ${s.multipleOf}`);
+    numberError(errs, v, path, `should be a multiple of ${s.multipleOf}`);
 }
 
 function checkString(v: string, s: JsonSchema, path: string, errs: FieldError[]): void {

@@ -15,6 +15,8 @@ export class ResourceRegistry {
   private readonly byGv = new Map<string, Map<string, ResourceType>>();
   private readonly groupOrder: string[] = [];
   private rev = 0;
+  /** preferredForStorage answers, dropped on every change. */
+  private readonly preferred = new Map<string, ResourceType | undefined>();
 
   /** Increases on every change to the served set. */
   get revision(): number {
@@ -31,7 +33,7 @@ export class ResourceRegistry {
     }
     types.set(type.plural, type);
     if (!this.groupOrder.includes(type.group)) this.groupOrder.push(type.group);
-    this.rev++;
+    this.changed();
   }
 
   /** Removes every type that belongs to the named CRD. */
@@ -40,7 +42,7 @@ export class ResourceRegistry {
       for (const [plural, t] of types) if (t.crdName === crdName) types.delete(plural);
       if (types.size === 0) this.byGv.delete(gv);
     }
-    this.rev++;
+    this.changed();
   }
 
   /** The type served at group/version/plural, if any. */
@@ -75,8 +77,10 @@ export class ResourceRegistry {
 
   /** The preferred (first-listed) type of a storage bucket. */
   preferredForStorage(storageKey: string): ResourceType | undefined {
+    if (this.preferred.has(storageKey)) return this.preferred.get(storageKey);
     const types = this.typesForStorage(storageKey);
     types.sort((a, b) => compareVersionPriority(a.version, b.version));
+    this.preferred.set(storageKey, types[0]);
     return types[0];
   }
 
@@ -93,6 +97,11 @@ export class ResourceRegistry {
     return [...builtin, ...custom]
       .map((name) => ({ name, versions: versionsOf(name) }))
       .filter((g) => g.versions.length > 0);
+  }
+
+  private changed(): void {
+    this.rev++;
+    this.preferred.clear();
   }
 
   private isBuiltinGroup(group: string): boolean {

@@ -1,10 +1,27 @@
 import { checkBodyType } from '../objects/body-checks.js';
 import { createObject } from '../objects/create-object.js';
 import { updateObject } from '../objects/update-object.js';
-import { applyPatch, decodePatch, patchTypeOf, requireFieldManager } from '../patch/apply-patch.js';
+import type { KubeObject } from '../api/kube-object.js';
+import type { ResourceType } from '../api/resource-type.js';
+import {
+  applyPatch,
+  decodePatch,
+  patchTypeOf,
+  requireFieldManager,
+  type PatchType,
+} from '../patch/apply-patch.js';
 import { writeOptionsOf } from './request-options.js';
 import type { ResourceScope } from './resource-scope.js';
 import { replyWritten } from './write-reply.js';
+
+/** Applies `patch` to a copy of the current object. (Returned, not named: tsx's keepNames renames named closures.) */
+function patching(
+  type: ResourceType,
+  patchType: PatchType,
+  patch: unknown,
+): (current: KubeObject) => KubeObject {
+  return (current) => applyPatch(type, patchType, current, patch);
+}
 
 /**
  * PATCH (JSON, merge, strategic merge for built-ins, server-side apply). The patch applies to the current stored
@@ -38,7 +55,7 @@ export async function handlePatch(scope: ResourceScope): Promise<void> {
     name,
     verb: 'patch',
     subresource: scope.subresource,
-    build: (current) => applyPatch(type, patchType, current, patch),
+    build: patching(type, patchType, patch),
   });
   replyWritten(scope, 200, result.object, options.warnings);
 }

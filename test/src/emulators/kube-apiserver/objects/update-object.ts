@@ -1,6 +1,6 @@
 import { conflict, invalid, notFound } from '../api/api-error.js';
 import type { FieldError } from '../api/field-error.js';
-import type { KubeObject } from '../api/kube-object.js';
+import { cloneJson, type KubeObject } from '../api/kube-object.js';
 import { hasSubresource, type ResourceType, type WriteContext } from '../api/resource-type.js';
 import type { ObjectStore } from '../storage/object-store.js';
 import type { StoredObject } from '../storage/stored-object.js';
@@ -8,7 +8,7 @@ import { applyRequestNamespace, checkBodyType, checkUrlName } from './body-check
 import { sameExceptResourceVersion, specChanged } from './generation.js';
 import { dropEmptyMetadata } from './metadata-normalise.js';
 import { validateFinalizersWhileDeleting, validateObjectMeta } from './metadata-validation.js';
-import { groupKindOf, groupResourceOf, servedClone } from './render.js';
+import { groupKindOf, groupResourceOf, servedClone, servedObject } from './render.js';
 import type { WriteOptions } from './write-options.js';
 
 /** What an update or patch asks for. */
@@ -32,13 +32,27 @@ export interface UpdateResult {
   readonly deleted: boolean;
 }
 
-/** Takes only the subresource's part of `incoming`; everything else comes from `current`. */
+/**
+ * Takes only the subresource's part of `incoming`; everything else comes from `current`. `current` may be the
+ * stored (shared, immutable) object: whatever is taken from it is copied, because the result is mutated later.
+ */
 function mergeSubresource(
   type: ResourceType,
   sub: string | undefined,
   incoming: KubeObject,
+  stored: StoredObject,
   current: KubeObject,
 ): KubeObject {
+  if (sub === 'status' || sub === 'finalize') return mergeInto(sub, incoming, servedClone(type, stored));
+  if (hasSubresource(type, 'status')) {
+    if (current.status === undefined) delete incoming.status;
+    else incoming.status = cloneJson(current.status);
+  }
+  return incoming;
+}
+
+/** The `status` or `finalize` part of `incoming` over a private copy of the current object. */
+function mergeInto(sub: 'status' | 'finalize', incoming: KubeObject, current: KubeObject): KubeObject {
   if (sub === 'status') {
     const next: KubeObject = {
       ...current,
@@ -48,22 +62,15 @@ function mergeSubresource(
     else next.status = incoming.status;
     return next;
   }
-  if (sub === 'finalize') {
-    const spec = {
-      ...((current.spec as Record<string, unknown>) ?? {}),
-      finalizers: (incoming.spec as { finalizers?: unknown } | undefined)?.finalizers ?? [],
-    };
-    return {
-      ...current,
-      spec,
-      metadata: { ...current.metadata, resourceVersion: incoming.metadata.resourceVersion },
-    };
-  }
-  if (hasSubresource(type, 'status')) {
-    if (current.status === undefined) delete incoming.status;
-    else incoming.status = current.status;
-  }
-  return incoming;
+  const spec = {
+    ...((current.spec as Record<string, unknown>) ?? {}),
+    finalizers: (incoming.spec as { finalizers?: unknown } | undefined)?.finalizers ?? [],
+  };
+  return {
+    ...current,
+    spec,
+    metadata: { ...current.metadata, resourceVersion: incoming.metadata.resourceVersion },
+  };
 }
 
 function checkPrecondition(type: ResourceType, next: KubeObject, current: StoredObject, name: string): void {
@@ -114,12 +121,13 @@ export function updateObject(store: ObjectStore, req: UpdateRequest): UpdateResu
   const { type, namespace, name } = req;
   const stored = store.get(type.storageKey, namespace, name);
   if (!stored) throw notFound(groupResourceOf(type), name);
-  const current = servedClone(type, stored);
+  // Read only: the stored object itself when no conversion applies (copies are made where parts are taken).
+  const current = servedObject(type, stored);
   const built = req.body ?? req.build?.(servedClone(type, stored));
   const incoming = checkBodyType(type, built, '<patched object>');
   checkUrlName(incoming, name);
   applyRequestNamespace(type, incoming, type.namespaced ? namespace : undefined);
-  const next = mergeSubresource(type, req.subresource, incoming, current);
+  const next = mergeSubresource(type, req.subresource, incoming, stored, current);
   checkPrecondition(type, next, stored, name);
   type.strategy.admit?.('update', next);
   const errors = carryOverSystemFields(next, current);

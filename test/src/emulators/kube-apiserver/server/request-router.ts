@@ -19,10 +19,20 @@ function once<T>(fn: () => Promise<T>): () => Promise<T> {
   return () => (p ??= fn());
 }
 
-async function applyFaults(ctx: EmulatorContext, record: RequestRecord): Promise<void> {
+/** The body as UTF-8 text. (A returned arrow, not a named one: tsx's keepNames would rename it per request.) */
+function utf8(bytes: () => Promise<Buffer>): () => Promise<string> {
+  return () => bytes().then((b) => b.toString('utf8'));
+}
+
+/** Injected latency and errors; settles at once (no extra await) when no fault applies. */
+function applyFaults(ctx: EmulatorContext, record: RequestRecord): Promise<void> | undefined {
   const decision = ctx.faults.decide(record);
-  if (decision.latencyMs > 0) await new Promise((r) => setTimeout(r, decision.latencyMs));
+  if (decision.latencyMs > 0)
+    return new Promise<void>((r) => setTimeout(r, decision.latencyMs)).then(() => {
+      if (decision.error) throw decision.error;
+    });
   if (decision.error) throw decision.error;
+  return undefined;
 }
 
 async function serveResource(
@@ -57,7 +67,8 @@ async function serveResource(
     name: target.name,
   });
   ctx.requestLog.commit();
-  await applyFaults(ctx, record);
+  const delayed = applyFaults(ctx, record);
+  if (delayed) await delayed;
   const bodyBytes = once(() => readBody(req));
   const scope: ResourceScope = {
     ctx,
@@ -71,7 +82,7 @@ async function serveResource(
     subresource: target.subresource,
     record,
     bodyBytes,
-    body: async () => (await bodyBytes()).toString('utf8'),
+    body: utf8(bodyBytes),
   };
   await dispatch(scope);
 }
@@ -93,7 +104,8 @@ async function route(
     return;
   }
   if (unavailable === 'status') throw UNAVAILABLE;
-  if (!isPublicPath(path)) record.user = (await ctx.authenticator.authenticate(req)).username;
+  if (!isPublicPath(path))
+    record.user = (ctx.authenticator.knownUser(req) ?? (await ctx.authenticator.authenticate(req))).username;
   if (serveNonResource(ctx, req, res, path)) {
     ctx.requestLog.commit();
     return;

@@ -16,10 +16,8 @@ export type ApiPath =
 
 /** Splits `/api/...` and `/apis/...` paths; undefined for anything else. */
 export function parseApiPath(path: string): ApiPath | undefined {
-  const parts = path
-    .split('/')
-    .filter((p) => p.length > 0)
-    .map(decodeURIComponent);
+  const parts: string[] = [];
+  for (const p of path.split('/')) if (p.length > 0) parts.push(p.includes('%') ? decodeURIComponent(p) : p);
   if (parts[0] === 'api') {
     if (parts.length === 1) return { kind: 'api-root' };
     return { kind: 'group-version', group: '', version: parts[1], rest: parts.slice(2) };
