@@ -9,14 +9,19 @@
  * - a store created, deleted, changed (generation) or turned Ready → every ExternalSecret using it,
  *   at once; the store controller's "store ready" notification does the same. ESO has no store
  *   watch and leaves such ExternalSecrets in backoff for up to 7 minutes.
+ *
+ * With `echoes`, an ExternalSecret or Secret event that only echoes the reconcile's own finalizer
+ * patch or target write (same resourceVersion as that write returned) does not queue the
+ * ExternalSecret that wrote it again (see `write-echoes.ts`); any other change still does.
  */
 import type { ClusterSecretStore, ExternalSecret, SecretStore } from '../../api/v1/index.js';
 import type { KubeObject, ObjectCache, SecretObject, WatchEventType } from '../../kube/kube-port.js';
 import { storeKeyOfObject, type StoreKey } from '../../provider/store-ref.js';
 import { enqueueOnChange, ignoreStatusOnlyUpdates } from '../manager-watches.js';
-import { objectKeyToString } from '../reconciler.js';
+import { objectKeyOf, objectKeyToString } from '../reconciler.js';
 import type { StoreReadyNotifier } from '../secret-store/store-ready-notifier.js';
 import type { WorkQueue } from '../work-queue.js';
+import type { ExternalSecretWriteEchoes } from './echo-tracking-kube.js';
 import { ExternalSecretIndex } from './external-secret-index.js';
 
 /** Options of {@link ExternalSecretController}. */
@@ -30,6 +35,8 @@ export interface ExternalSecretControllerOptions {
   readonly clusterSecretStores?: ObjectCache<ClusterSecretStore>;
   /** The store controller's "store became Ready" notifications. @default none */
   readonly storeReady?: Pick<StoreReadyNotifier, 'onStoreReady'>;
+  /** The reconciler's tracked writes, whose echoes queue nothing. @default every event queues */
+  readonly echoes?: ExternalSecretWriteEchoes;
 }
 
 /** ESO's ExternalSecret predicate, plus finalizer changes (B.2). */
@@ -65,16 +72,14 @@ export class ExternalSecretController {
 
   /** Subscribes to every source (call once, before the caches start); returns the unsubscribe function. */
   watch(queue: WorkQueue): () => void {
-    const { externalSecrets, secrets, secretStores, clusterSecretStores, storeReady } = this.options;
+    const { externalSecrets, secretStores, clusterSecretStores, storeReady } = this.options;
     for (const es of externalSecrets.list()) this.index.upsert(es);
     const unsubscribe = [
       externalSecrets.onChange((type, es) =>
         type === 'deleted' ? this.index.remove(es) : this.index.upsert(es),
       ),
-      enqueueOnChange(externalSecrets, queue, { filter: externalSecretChanged }),
-      enqueueOnChange(secrets, queue, {
-        map: (secret) => this.index.targeting(secret.metadata.namespace ?? '', secret.metadata.name ?? ''),
-      }),
+      this.watchExternalSecrets(queue),
+      this.watchSecrets(queue),
     ];
     const byStore = (store: KubeObject) => this.index.using(storeKeyOfObject(store));
     if (secretStores)
@@ -85,6 +90,31 @@ export class ExternalSecretController {
     if (storeReady)
       unsubscribe.push(storeReady.onStoreReady((storeKey) => this.enqueueUsers(queue, storeKey)));
     return () => unsubscribe.forEach((stop) => stop());
+  }
+
+  private watchExternalSecrets(queue: WorkQueue): () => void {
+    const { externalSecrets, echoes } = this.options;
+    if (echoes === undefined)
+      return enqueueOnChange(externalSecrets, queue, { filter: externalSecretChanged });
+    const add = (key: string) => queue.add(key, { priority: 'high' });
+    return externalSecrets.onChange((type, es, old) => {
+      if (!externalSecretChanged(type, es, old)) return;
+      const key = objectKeyToString(objectKeyOf(es));
+      echoes.externalSecrets.route(key, es.metadata.resourceVersion, [key], add);
+    });
+  }
+
+  private watchSecrets(queue: WorkQueue): () => void {
+    const { secrets, echoes } = this.options;
+    const targeting = (secret: SecretObject) =>
+      this.index.targeting(secret.metadata.namespace ?? '', secret.metadata.name ?? '');
+    if (echoes === undefined) return enqueueOnChange(secrets, queue, { map: targeting });
+    const add = (key: string) => queue.add(key, { priority: 'high' });
+    return secrets.onChange((_type, secret) => {
+      const keys = targeting(secret).map(objectKeyToString);
+      const secretKey = `${secret.metadata.namespace ?? ''}/${secret.metadata.name ?? ''}`;
+      echoes.secrets.route(secretKey, secret.metadata.resourceVersion, keys, add);
+    });
   }
 
   /** Queues every ExternalSecret that reads from the store. */

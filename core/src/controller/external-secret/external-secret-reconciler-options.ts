@@ -8,6 +8,7 @@ import type { Logger } from '../../logging/logger.js';
 import type { TextRedactor } from '../../logging/redactor.js';
 import type { ConditionStatus, MetricKind, MetricObjectRef } from '../../metrics/object-metrics.js';
 import type { ReadCoalescer } from '../../provider/read-coalescer.js';
+import type { ExternalSecretWriteEchoes } from './echo-tracking-kube.js';
 import type { ClientSource } from './fetch-remote-data.js';
 import type { StoreLookup } from './resolve-store.js';
 import type { TemplateRenderer } from './template-renderer.js';
@@ -54,4 +55,9 @@ export interface ExternalSecretReconcilerOptions {
   readonly floodGate?: boolean;
   /** @default () => new Date() */
   readonly now?: () => Date;
+  /**
+   * Where the finalizer patch and the target Secret write are tracked, so the watches drop their
+   * echoes (the registration shares them with the controller). @default not tracked
+   */
+  readonly echoes?: ExternalSecretWriteEchoes;
 }

@@ -2,7 +2,7 @@
  * The ExternalSecret reconcile (ESO B.1), as a table of contents: each step lives in its own file.
  */
 import type { ExternalSecret } from '../../api/v1/index.js';
-import type { KubeObject, ObjectCache, SecretObject } from '../../kube/kube-port.js';
+import type { KubeClient, KubeObject, ObjectCache, SecretObject } from '../../kube/kube-port.js';
 import type { ReadOptions } from '../../provider/provider.js';
 import {
   awaitChange,
@@ -15,6 +15,7 @@ import {
 import { applyTargetSecret } from './apply-target-secret.js';
 import { cleanupOrphans } from './cleanup-orphans.js';
 import { CreatedByIndex } from './created-by-index.js';
+import { EchoTrackingKube } from './echo-tracking-kube.js';
 import { asStep } from './external-secret-errors.js';
 import type { ExternalSecretReconcilerOptions } from './external-secret-reconciler-options.js';
 import { fetchRemoteData } from './fetch-remote-data.js';
@@ -80,14 +81,22 @@ export class ExternalSecretReconciler implements Reconciler {
       if (storeOfOtherController({ ...this.o, es }) !== undefined) return awaitChange();
       await asStep(M.invalidSpec, () => validateSpec(es));
       const stores = await asStep(M.getDataFailed, () => resolveStores({ ...this.o, es }));
-      current = await this.withFinalizer(es);
-      const target = loadTargetSecret(this.sources, es.metadata.namespace ?? '', settings.targetName);
       const esKey = objectKeyToString(key);
+      const writer = this.writerFor(esKey);
+      current = await this.withFinalizer(es, writer);
+      const target = loadTargetSecret(this.sources, es.metadata.namespace ?? '', settings.targetName);
       const policy = decideRefresh({ es: current, settings, target, now: started });
       const decision = this.templateSources.decide(esKey, current, settings, policy);
       if (!decision.refresh) return nextCheck(current, settings, started);
       const readOptions = readOptionsFor(decision.reason, settings);
-      const change = await this.refresh(current, settings, stores, target, readOptions);
+      const change = await this.refresh({
+        es: current,
+        settings,
+        stores,
+        existing: target,
+        readOptions,
+        writer,
+      });
       this.templateSources.rendered(esKey, decision);
       return await this.report.succeeded(current, settings, change, started);
     } catch (error) {
@@ -96,13 +105,8 @@ export class ExternalSecretReconciler implements Reconciler {
   }
 
   /** Reads the provider (as fresh as `readOptions` asks) and writes the target (B.1 steps 9–13). */
-  private async refresh(
-    es: ExternalSecret,
-    settings: ExternalSecretSettings,
-    stores: ResolvedStores,
-    existing: SecretObject | undefined,
-    readOptions: ReadOptions,
-  ): Promise<StatusChange> {
+  private async refresh(options: RefreshOptions): Promise<StatusChange> {
+    const { es, settings, stores, existing, readOptions, writer } = options;
     const { kube, secrets, clients, coalescer, redactor: values } = this.o;
     const { renderer, createdBy } = this;
     const writes = this.sources.writtenSecrets;
@@ -126,14 +130,19 @@ export class ExternalSecretReconciler implements Reconciler {
     const render = (over: SecretObject | undefined) =>
       renderTarget({ es, settings, providerData, existing: over, renderer });
     const applied = await asStep(applyFailureMessage, () =>
-      applyTargetSecret({ es, settings, render, existing, kube, writes }),
+      applyTargetSecret({ es, settings, render, existing, kube: writer, writes }),
     );
     return applyStatus(applied, settings, events);
   }
 
+  /** The client for this reconcile's finalizer patch and target write: echo-tracked when the watches drop echoes. */
+  private writerFor(esKey: string): KubeClient {
+    return this.o.echoes ? new EchoTrackingKube(this.o.kube, this.o.echoes, esKey) : this.o.kube;
+  }
+
   /** Ensures the finalizer (B.1 step 3); returns the ExternalSecret as now stored. */
-  private async withFinalizer(es: ExternalSecret): Promise<ExternalSecret> {
-    const patched = await ensureFinalizer(this.o.kube, es);
+  private async withFinalizer(es: ExternalSecret, kube: KubeClient): Promise<ExternalSecret> {
+    const patched = await ensureFinalizer(kube, es);
     if (!patched) return es;
     this.sources.writtenExternalSecrets.record(objectKeyToString(objectKeyOf(es)), es, patched);
     return patched;
@@ -155,6 +164,18 @@ export class ExternalSecretReconciler implements Reconciler {
     this.o.metrics?.forgetObject('externalsecret', key);
     return awaitChange();
   }
+}
+
+/** What {@link ExternalSecretReconciler.refresh} works on. */
+interface RefreshOptions {
+  readonly es: ExternalSecret;
+  readonly settings: ExternalSecretSettings;
+  readonly stores: ResolvedStores;
+  /** The target Secret as cached. */
+  readonly existing: SecretObject | undefined;
+  readonly readOptions: ReadOptions;
+  /** Writes the target Secret. */
+  readonly writer: KubeClient;
 }
 
 /** Lets `memory` drop each remembered write as soon as `cache` shows the object's newer version. */

@@ -5,7 +5,9 @@ import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { RecordingEventRecorder } from '../../testing/recording-event-recorder.js';
 import { reconcileQueued } from '../../testing/drain-queue.js';
 import { aSecretStore, anExternalSecret } from '../../testing/fixtures.js';
+import { EXTERNAL_SECRET_FINALIZER } from './target-bookkeeping.js';
 import { ManualClock } from '../manual-clock.js';
+import { objectKeyToString, type Reconciler } from '../reconciler.js';
 import { WorkQueue } from '../work-queue.js';
 import { externalSecretRegistration } from './external-secret-registration.js';
 
@@ -22,7 +24,14 @@ function setup() {
   });
   const queue = new WorkQueue({ clock: new ManualClock() });
   registration.watch?.(queue);
-  const runQueued = () => reconcileQueued(queue, registration.reconciler);
+  const reconciled: string[] = [];
+  const counting: Reconciler = {
+    reconcile: (key) => {
+      reconciled.push(objectKeyToString(key));
+      return registration.reconciler.reconcile(key);
+    },
+  };
+  const runQueued = () => reconcileQueued(queue, counting);
   const secret = () =>
     kube.peek<SecretObject>({ apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' });
   /** The SecretStore's status turns Ready, as its own reconciler would write it. */
@@ -32,7 +41,14 @@ function setup() {
       { status: { conditions: [{ type: 'Ready', status: 'True', reason: 'Valid' }] } },
       'merge',
     );
-  return { kube, registration, runQueued, secret, storeBecomesReady };
+  /** A store that is Ready, and ExternalSecret `es` synced from it (reconciles counted from here). */
+  const synced = async () => {
+    await kube.create(aSecretStore('store').build());
+    await storeBecomesReady();
+    await kube.create(anExternalSecret('es').withData('k', 'k').build());
+    await runQueued();
+  };
+  return { kube, registration, runQueued, secret, storeBecomesReady, reconciled, synced };
 }
 
 describe('ExternalSecret controller registration', () => {
@@ -68,5 +84,43 @@ describe('ExternalSecret controller registration', () => {
     await kube.delete({ apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' });
     await runQueued();
     expect(secret()).toBeDefined();
+  });
+
+  test('a first sync is reconciled once: the echoes of its own finalizer patch and Secret create queue nothing', async () => {
+    const { reconciled, secret, synced } = setup();
+    // WHEN a new ExternalSecret is synced (its finalizer patch and Secret create come back as watch events)
+    await synced();
+    // THEN it was reconciled once, not once more for each echo
+    expect(secret()).toBeDefined();
+    expect(reconciled).toEqual(['default/es']);
+  });
+
+  test('changes by anyone else after the sync still queue the ExternalSecret', async () => {
+    const { kube, reconciled, runQueued, secret, synced } = setup();
+    await synced();
+    const es = {
+      apiVersion: 'external-secrets.io/v1',
+      kind: 'ExternalSecret',
+      name: 'es',
+      namespace: 'default',
+    };
+    // WHEN another controller adds its finalizer, a user labels the ExternalSecret, and a user edits the Secret
+    await kube.patch(
+      es,
+      { metadata: { finalizers: [EXTERNAL_SECRET_FINALIZER, 'example.com/other'] } },
+      'merge',
+    );
+    await runQueued();
+    await kube.patch(es, { metadata: { labels: { team: 'a' } } }, 'merge');
+    await runQueued();
+    await kube.patch(
+      { apiVersion: 'v1', kind: 'Secret', name: 'es', namespace: 'default' },
+      { data: { k: Buffer.from('edited').toString('base64') } },
+      'merge',
+    );
+    await runQueued();
+    // THEN each change was reconciled, and the edited Secret was repaired
+    expect(reconciled).toEqual(['default/es', 'default/es', 'default/es', 'default/es']);
+    expect(secret()?.data).toEqual({ k: Buffer.from('v').toString('base64') });
   });
 });

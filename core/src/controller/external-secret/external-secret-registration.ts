@@ -12,6 +12,7 @@ import { API_VERSION_V1 } from '../../api/v1/index.js';
 import type { CacheFactory, KubeObject, SecretObject } from '../../kube/kube-port.js';
 import type { ControllerRegistration } from '../manager.js';
 import type { StoreReadyNotifier } from '../secret-store/store-ready-notifier.js';
+import { WriteEchoes } from '../write-echoes.js';
 import { ExternalSecretController } from './external-secret-controller.js';
 import { ExternalSecretReconciler } from './external-secret-reconciler.js';
 import type { ExternalSecretReconcilerOptions } from './external-secret-reconciler-options.js';
@@ -62,8 +63,10 @@ export function externalSecretRegistration(
   });
   const namespaces = options.caches.cache<KubeObject>({ apiVersion: 'v1', kind: 'Namespace' });
   const templateSources = new TemplateSourceWatch({ caches: options.caches, externalSecrets, ...scope });
+  const echoes = { externalSecrets: new WriteEchoes(), secrets: new WriteEchoes() };
   const reconciler = new ExternalSecretReconciler({
     ...options,
+    echoes,
     renderer: options.renderer ?? engineRenderer(options, templateSources),
     templateSources,
     externalSecrets,
@@ -82,6 +85,7 @@ export function externalSecretRegistration(
     secretStores,
     clusterSecretStores,
     storeReady: options.storeReady,
+    echoes,
   });
   return {
     name: 'externalsecret',
