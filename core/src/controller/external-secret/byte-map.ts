@@ -6,9 +6,14 @@
 /** Key → value bytes. */
 export type ByteMap = Record<string, Uint8Array>;
 
-/** Sets `map[key] = value` as an own, enumerable property whatever the key is. */
+/**
+ * Sets `map[key] = value` as an own, enumerable property whatever the key is. On a plain object
+ * only `__proto__` is special (an inherited setter), so every other key is a plain assignment.
+ */
 export function setEntry<T>(map: Record<string, T>, key: string, value: T): void {
-  Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(map, key, { value, enumerable: true, writable: true, configurable: true });
+  else map[key] = value;
 }
 
 /** A shallow copy with `setEntry` semantics. */

@@ -12,6 +12,9 @@ import { referencedStoreKeys } from './resolve-store.js';
 interface Entry {
   readonly target: string;
   readonly stores: readonly StoreKey[];
+  /** The object's uid and generation when recorded: while both hold, the spec (and so the entry) is the same. */
+  readonly uid: string | undefined;
+  readonly generation: number | undefined;
 }
 
 function targetOf(es: ExternalSecret): string {
@@ -39,8 +42,11 @@ export class ExternalSecretIndex {
   /** Records (or re-records) an ExternalSecret. */
   upsert(es: ExternalSecret): void {
     const key = objectKeyToString(objectKeyOf(es));
+    const { uid, generation } = es.metadata;
+    const known = this.entries.get(key);
+    if (known && generation !== undefined && known.generation === generation && known.uid === uid) return;
     this.remove(es);
-    const entry: Entry = { target: targetOf(es), stores: referencedStoreKeys(es) };
+    const entry: Entry = { target: targetOf(es), stores: referencedStoreKeys(es), uid, generation };
     this.entries.set(key, entry);
     addTo(this.byTarget, entry.target, key);
     for (const store of entry.stores) addTo(this.byStore, store, key);

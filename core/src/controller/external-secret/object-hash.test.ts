@@ -1,5 +1,6 @@
 import {
   dataHash,
+  goKeyOrder,
   goFormatByteMap,
   goFormatStringMap,
   metaHash,
@@ -46,5 +47,29 @@ describe('object hashes', () => {
     expect(fieldManagerFor('x'.repeat(100))).toBe(
       `externalsecrets.external-secrets.io/${sha3_224Hex('x'.repeat(100))}`,
     );
+  });
+});
+
+describe('Go key order', () => {
+  const byUtf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+  const sign = (n: number) => Math.sign(n);
+
+  test('orders keys by their UTF-8 bytes, astral characters and lone surrogates included', () => {
+    const keys = [
+      'a',
+      'B',
+      'ab',
+      'a\u00e9',
+      '\u00e9',
+      '\uffff',
+      '\u{1f600}',
+      'x\ud83d',
+      'x\ud83d\ude00',
+      'x',
+      '',
+      'x\ue000',
+    ];
+    for (const a of keys)
+      for (const b of keys) expect([a, b, sign(goKeyOrder(a, b))]).toEqual([a, b, sign(byUtf8(a, b))]);
   });
 });

@@ -6,24 +6,60 @@
  * `{annotations, labels}` struct (ExternalSecret metadata) — so a Secret or an ExternalSecret last
  * written by ESO is recognised as up to date and a takeover causes no rewrite.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
+
+const DECIMAL = Array.from({ length: 256 }, (_, byte) => String(byte));
+const HIGH_SURROGATE_FIRST = 0xd800;
+const HIGH_SURROGATE_LAST = 0xdbff;
 
 /** Lower-case hex SHA3-224 of a string (UTF-8) or bytes. */
 export function sha3_224Hex(input: string | Uint8Array): string {
-  return createHash('sha3-224').update(input).digest('hex');
+  return typeof crypto.hash === 'function'
+    ? crypto.hash('sha3-224', input, 'hex')
+    : crypto.createHash('sha3-224').update(input).digest('hex');
 }
 
-/** Go's map key order: byte-wise comparison of the UTF-8 encodings. */
-function goKeyOrder(a: string, b: string): number {
+/**
+ * Go's map key order: byte-wise comparison of the UTF-8 encodings. UTF-8 preserves code point
+ * order, so below the surrogate range the first differing UTF-16 unit decides; only surrogates
+ * (astral characters, lone halves) need the encodings themselves.
+ */
+export function goKeyOrder(a: string, b: string): number {
+  const common = Math.min(a.length, b.length);
+  for (let i = 0; i < common; i++) {
+    const ca = a.charCodeAt(i);
+    const cb = b.charCodeAt(i);
+    if (ca === cb) continue;
+    if (ca < HIGH_SURROGATE_FIRST && cb < HIGH_SURROGATE_FIRST) return ca - cb;
+    return utf8Order(a, b);
+  }
+  const last = common > 0 ? a.charCodeAt(common - 1) : 0;
+  if (a.length !== b.length && last >= HIGH_SURROGATE_FIRST && last <= HIGH_SURROGATE_LAST)
+    return utf8Order(a, b);
+  return a.length - b.length;
+}
+
+function utf8Order(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/** Bytes as Go prints a `[]byte` inside `%+v`, without the brackets: `104 105`. */
+function goBytes(bytes: Uint8Array): string {
+  if (bytes.length === 0) return '';
+  let out = DECIMAL[bytes[0]];
+  for (let i = 1; i < bytes.length; i++) out += ` ${DECIMAL[bytes[i]]}`;
+  return out;
 }
 
 /** Renders `map[string][]byte` as Go's `%+v` does: `map[a:[104 105] b:[]]`, keys sorted. */
 export function goFormatByteMap(data: Readonly<Record<string, Uint8Array>>): string {
-  const entries = Object.keys(data)
-    .sort(goKeyOrder)
-    .map((key) => `${key}:[${Array.from(data[key]).join(' ')}]`);
-  return `map[${entries.join(' ')}]`;
+  const keys = Object.keys(data).sort(goKeyOrder);
+  let out = 'map[';
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0) out += ' ';
+    out += `${keys[i]}:[${goBytes(data[keys[i]])}]`;
+  }
+  return `${out}]`;
 }
 
 /** Renders `map[string]string` as Go's `%+v` does: `map[a:x b:y]`, keys sorted, strings unquoted. */

@@ -10,6 +10,7 @@
  */
 import type { ExternalSecret, ExternalSecretCondition, ExternalSecretStatus } from '../../api/v1/index.js';
 import type { KubeClient } from '../../kube/kube-port.js';
+import { sameJson } from './json-equal.js';
 import { syncedResourceVersionOf } from './object-hash.js';
 
 /** ESO's Ready reasons. */
@@ -43,9 +44,17 @@ export interface StatusChange {
   readonly binding?: string;
 }
 
+let lastSecond = Number.NaN;
+let lastSecondText = '';
+
 /** Formats a time the way metav1.Time serialises: RFC 3339, whole seconds, UTC. */
 export function formatKubeTime(at: Date): string {
-  return new Date(Math.floor(at.getTime() / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(at.getTime() / 1000);
+  if (second !== lastSecond) {
+    lastSecondText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastSecond = second;
+  }
+  return lastSecondText;
 }
 
 function readyCondition(
@@ -92,24 +101,12 @@ export function nextStatus(es: ExternalSecret, change: StatusChange, now: Date):
   return next;
 }
 
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
 /** Whether two statuses are the same (key order and absent-vs-undefined ignored). */
 export function sameStatus(
   a: ExternalSecretStatus | undefined,
   b: ExternalSecretStatus | undefined,
 ): boolean {
-  return canonical(a ?? {}) === canonical(b ?? {});
+  return sameJson(a ?? {}, b ?? {});
 }
 
 /** Options of {@link writeStatus}. */
