@@ -83,7 +83,7 @@ export function buildTargetSecret(options: BuildTargetSecretOptions): SecretObje
   const labels: Record<string, string> = { ...desired.labels, [LABEL_MANAGED]: LABEL_MANAGED_VALUE };
   if (settings.creationPolicy === 'Owner') labels[LABEL_CREATED_BY] = createdByValue(namespace, esName);
   else delete labels[LABEL_CREATED_BY];
-  const annotations = withManagedFields({ ...desired.annotations }, esName, desired.managed);
+  const annotations = withManagedFields(desired.annotations, esName, desired.managed);
   annotations[ANNOTATION_DATA_HASH] = dataHash(desired.data);
   const finalizers = [...(existing?.metadata.finalizers ?? [])];
   if (!existing?.metadata.deletionTimestamp) {

@@ -49,34 +49,45 @@ export function readManagedFields(
   return { data: names(entry.data), labels: names(entry.labels), annotations: names(entry.annotations) };
 }
 
+/** The names sorted, without duplicates. */
 function sorted(values: readonly string[]): string[] {
-  return [...new Set(values)].sort();
+  const out = [...values].sort();
+  let kept = 0;
+  for (let i = 0; i < out.length; i++) if (i === 0 || out[i] !== out[i - 1]) out[kept++] = out[i];
+  out.length = kept;
+  return out;
+}
+
+/** `fields` as recorded: only the non-empty lists, sorted; undefined when all are empty. */
+function entryOf(fields: ManagedFields): Partial<Record<keyof ManagedFields, string[]>> | undefined {
+  let entry: Partial<Record<keyof ManagedFields, string[]>> | undefined;
+  if (fields.annotations.length > 0) (entry ??= {}).annotations = sorted(fields.annotations);
+  if (fields.data.length > 0) (entry ??= {}).data = sorted(fields.data);
+  if (fields.labels.length > 0) (entry ??= {}).labels = sorted(fields.labels);
+  return entry;
 }
 
 /**
- * Returns `annotations` with `esName`'s record replaced by `fields` (other ExternalSecrets' records
- * kept); the annotation is removed when no record is left.
+ * Returns a copy of `annotations` with `esName`'s record replaced by `fields` (other ExternalSecrets'
+ * records kept, all sorted by name); the annotation is removed when no record is left.
  */
 export function withManagedFields(
   annotations: Readonly<Record<string, string>>,
   esName: string,
   fields: ManagedFields,
 ): Record<string, string> {
+  const entry = entryOf(fields);
   const recorded = parse(annotations);
-  const entry: Partial<Record<keyof ManagedFields, string[]>> = {};
-  for (const kind of ['annotations', 'data', 'labels'] as const) {
-    if (fields[kind].length > 0) entry[kind] = sorted(fields[kind]);
+  const names = Object.keys(recorded).filter((name) => name !== esName);
+  if (entry) names.push(esName);
+  const out = { ...annotations };
+  if (names.length === 0) {
+    delete out[ANNOTATION_MANAGED_FIELDS];
+    return out;
   }
   const next: Recorded = {};
-  for (const name of Object.keys(recorded).sort()) if (name !== esName) next[name] = recorded[name];
-  if (Object.keys(entry).length > 0) next[esName] = entry;
-  const ordered = Object.fromEntries(
-    Object.keys(next)
-      .sort()
-      .map((name) => [name, next[name]]),
-  );
-  const out = { ...annotations };
-  if (Object.keys(ordered).length === 0) delete out[ANNOTATION_MANAGED_FIELDS];
-  else out[ANNOTATION_MANAGED_FIELDS] = JSON.stringify(ordered);
+  for (const name of names.sort())
+    next[name] = name === esName ? (entry as Recorded[string]) : recorded[name];
+  out[ANNOTATION_MANAGED_FIELDS] = JSON.stringify(next);
   return out;
 }
