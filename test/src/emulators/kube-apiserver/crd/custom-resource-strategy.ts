@@ -57,8 +57,19 @@ function normalise(o: CustomResourceStrategyOptions, obj: KubeObject, ctx: Write
   applyDefaults(obj, o.schema);
 }
 
+/** The schema the object minus apiVersion/kind/metadata is validated against (those three are checked elsewhere). */
+function bodySchema(schema: JsonSchema | undefined): JsonSchema | undefined {
+  if (!schema) return undefined;
+  return {
+    ...schema,
+    required: (schema.required ?? []).filter((r) => !['apiVersion', 'kind', 'metadata'].includes(r)),
+    properties: { ...(schema.properties ?? {}) },
+  };
+}
+
 /** The strategy of one served version of a CRD: structural schema pruning, defaulting and validation (422). */
 export function customResourceStrategy(o: CustomResourceStrategyOptions): KindStrategy {
+  const validated = bodySchema(o.schema);
   return {
     hasGeneration: true,
     allowUnconditionalUpdate: false,
@@ -74,19 +85,7 @@ export function customResourceStrategy(o: CustomResourceStrategyOptions): KindSt
     prepareForUpdate: (obj, _old, ctx) => normalise(o, obj, ctx),
     validate: (obj) => {
       const { apiVersion: _a, kind: _k, metadata: _m, ...rest } = obj;
-      const schema = o.schema
-        ? {
-            ...o.schema,
-            required: (o.schema.required ?? []).filter(
-              (r) => !['apiVersion', 'kind', 'metadata'].includes(r),
-            ),
-          }
-        : undefined;
-      return validateSchema(
-        rest,
-        schema ? { ...schema, properties: { ...(schema.properties ?? {}) } } : undefined,
-        '',
-      );
+      return validateSchema(rest, validated, '');
     },
   };
 }

@@ -1,16 +1,26 @@
-import { isJsonObject } from '../api/kube-object.js';
+import { schemaNode, type SchemaNode } from './schema-node.js';
 import type { JsonSchema } from './schema-types.js';
 
-/** Declared properties that carry a `default`, per schema node (computed once; schemas are not mutated). */
-const withDefaults = new WeakMap<JsonSchema, readonly [string, JsonSchema][]>();
-
-function defaultedProperties(schema: JsonSchema): readonly [string, JsonSchema][] {
-  let list = withDefaults.get(schema);
-  if (list === undefined) {
-    list = Object.entries(schema.properties ?? {}).filter(([, prop]) => prop.default !== undefined);
-    withDefaults.set(schema, list);
+function defaultNode(value: unknown, node: SchemaNode): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (Array.isArray(value)) {
+    if (node.items) for (const item of value) defaultNode(item, node.items);
+    return;
   }
-  return list;
+  const obj = value as Record<string, unknown>;
+  for (const d of node.defaulted) {
+    if (!(d.key in obj) || (obj[d.key] === null && !d.node.nullable))
+      obj[d.key] = d.needsCopy ? JSON.parse(JSON.stringify(d.value)) : d.value;
+  }
+  for (const key of Object.keys(obj)) {
+    const declared = node.properties?.get(key);
+    if (obj[key] === null && declared !== undefined && !declared.nullable) {
+      delete obj[key];
+      continue;
+    }
+    const child = declared ?? node.additional;
+    if (child) defaultNode(obj[key], child);
+  }
 }
 
 /**
@@ -18,22 +28,5 @@ function defaultedProperties(schema: JsonSchema): readonly [string, JsonSchema][
  * is set; null non-nullable values without a default are dropped. Recurses into values, defaulted ones included.
  */
 export function applyDefaults(value: unknown, schema: JsonSchema | undefined): void {
-  if (!schema) return;
-  if (isJsonObject(value)) {
-    for (const [key, prop] of defaultedProperties(schema)) {
-      if (!(key in value) || (value[key] === null && !prop.nullable))
-        value[key] = JSON.parse(JSON.stringify(prop.default));
-    }
-    const additional = isJsonObject(schema.additionalProperties) ? schema.additionalProperties : undefined;
-    for (const key of Object.keys(value)) {
-      const declared = schema.properties?.[key];
-      if (value[key] === null && declared !== undefined && !declared.nullable) {
-        delete value[key];
-        continue;
-      }
-      applyDefaults(value[key], declared ?? additional);
-    }
-  } else if (Array.isArray(value) && schema.items) {
-    for (const item of value) applyDefaults(item, schema.items);
-  }
+  if (schema) defaultNode(value, schemaNode(schema));
 }

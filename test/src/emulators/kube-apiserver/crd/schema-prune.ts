@@ -1,4 +1,5 @@
 import { isJsonObject, type JsonObject } from '../api/kube-object.js';
+import { schemaNode, type SchemaNode } from './schema-node.js';
 import { childPath, OBJECT_META_FIELDS, type JsonSchema } from './schema-types.js';
 
 function pruneMetadata(meta: unknown, path: string, unknown: string[]): void {
@@ -13,27 +14,31 @@ function pruneMetadata(meta: unknown, path: string, unknown: string[]): void {
 
 function pruneObject(
   obj: JsonObject,
-  schema: JsonSchema,
+  node: SchemaNode,
   path: string,
   embedded: boolean,
   unknown: string[],
 ): void {
-  const preserve = schema['x-kubernetes-preserve-unknown-fields'] === true;
   for (const key of Object.keys(obj)) {
     if (embedded && (key === 'apiVersion' || key === 'kind')) continue;
     if (embedded && key === 'metadata') {
       pruneMetadata(obj.metadata, childPath(path, 'metadata'), unknown);
       continue;
     }
-    const prop = schema.properties?.[key];
-    const additional = schema.additionalProperties;
-    if (prop) prune(obj[key], prop, childPath(path, key), unknown);
-    else if (isJsonObject(additional)) prune(obj[key], additional, childPath(path, key), unknown);
-    else if (!preserve && additional !== true) {
+    const prop = node.member(key);
+    if (prop) pruneNode(obj[key], prop, childPath(path, key), unknown, false);
+    else if (!node.preserveUnknown && !node.additionalAllowed) {
       delete obj[key];
       unknown.push(childPath(path, key));
     }
   }
+}
+
+function pruneNode(value: unknown, node: SchemaNode, path: string, unknown: string[], root: boolean): void {
+  if (typeof value !== 'object' || value === null) return;
+  if (!Array.isArray(value)) pruneObject(value as JsonObject, node, path, root || node.embedded, unknown);
+  else if (node.items)
+    for (let i = 0; i < value.length; i++) pruneNode(value[i], node.items, `${path}[${i}]`, unknown, false);
 }
 
 /**
@@ -47,10 +52,6 @@ export function prune(
   unknown: string[] = [],
   root = false,
 ): string[] {
-  if (!schema) return unknown;
-  if (isJsonObject(value))
-    pruneObject(value, schema, path, root || schema['x-kubernetes-embedded-resource'] === true, unknown);
-  else if (Array.isArray(value) && schema.items)
-    value.forEach((item, i) => prune(item, schema.items, `${path}[${i}]`, unknown));
+  if (schema) pruneNode(value, schemaNode(schema), path, unknown, root);
   return unknown;
 }

@@ -1,6 +1,7 @@
 import type { FieldError } from '../api/field-error.js';
 import { isJsonObject, jsonEqual, type JsonObject } from '../api/kube-object.js';
 import { matchesFormat } from './schema-formats.js';
+import { schemaNode, type SchemaNode } from './schema-node.js';
 import { childPath, type JsonSchema } from './schema-types.js';
 
 /** The kube-openapi type name of a JSON value. */
@@ -16,17 +17,17 @@ function typeMatches(type: string, v: unknown): boolean {
   return actual === type || (type === 'number' && actual === 'integer');
 }
 
-function checkType(v: unknown, s: JsonSchema, path: string): FieldError | undefined {
+function checkType(v: unknown, n: SchemaNode, path: string): FieldError | undefined {
   if (v === null)
-    return s.nullable
+    return n.nullable
       ? undefined
       : {
           type: 'TypeInvalid',
           field: path,
           value: 'null',
-          detail: `${path} in body must be of type ${s.type ?? 'object'}: "null"`,
+          detail: `${path} in body must be of type ${n.type ?? 'object'}: "null"`,
         };
-  if (s['x-kubernetes-int-or-string']) {
+  if (n.intOrString) {
     if (typeof v === 'string' || Number.isInteger(v)) return undefined;
     return {
       type: 'TypeInvalid',
@@ -35,12 +36,12 @@ function checkType(v: unknown, s: JsonSchema, path: string): FieldError | undefi
       detail: `${path} in body must be of type integer,string: "${typeName(v)}"`,
     };
   }
-  if (!s.type || typeMatches(s.type, v)) return undefined;
+  if (!n.type || typeMatches(n.type, v)) return undefined;
   return {
     type: 'TypeInvalid',
     field: path,
     value: typeName(v),
-    detail: `${path} in body must be of type ${s.type}: "${typeName(v)}"`,
+    detail: `${path} in body must be of type ${n.type}: "${typeName(v)}"`,
   };
 }
 
@@ -107,7 +108,12 @@ function safeRegExp(pattern: string): RegExp {
   return re;
 }
 
-function checkArray(v: unknown[], s: JsonSchema, path: string, errs: FieldError[]): void {
+function checkArray(v: unknown[], n: SchemaNode, path: string, errs: FieldError[]): void {
+  if (n.checksArray) checkArrayRules(v, n.source, path, errs);
+  if (n.items) for (let i = 0; i < v.length; i++) validateInto(v[i], n.items, `${path}[${i}]`, errs);
+}
+
+function checkArrayRules(v: unknown[], s: JsonSchema, path: string, errs: FieldError[]): void {
   if (s.maxItems !== undefined && v.length > s.maxItems)
     errs.push({
       type: 'TooMany',
@@ -142,13 +148,20 @@ function checkArray(v: unknown[], s: JsonSchema, path: string, errs: FieldError[
         });
     });
   }
-  if (s.items) v.forEach((item, i) => validateInto(item, s.items, `${path}[${i}]`, errs));
 }
 
-function checkObject(v: JsonObject, s: JsonSchema, path: string, errs: FieldError[]): void {
-  for (const req of s.required ?? [])
+function checkObject(v: JsonObject, n: SchemaNode, path: string, errs: FieldError[]): void {
+  for (const req of n.required)
     if (v[req] === undefined) errs.push({ type: 'Required', field: childPath(path, req) });
-  const count = s.maxProperties !== undefined || s.minProperties !== undefined ? Object.keys(v).length : 0;
+  if (n.checksPropertyCount) checkPropertyCount(v, n.source, path, errs);
+  for (const key in v) {
+    const prop = n.member(key);
+    if (prop) validateInto(v[key], prop, childPath(path, key), errs);
+  }
+}
+
+function checkPropertyCount(v: JsonObject, s: JsonSchema, path: string, errs: FieldError[]): void {
+  const count = Object.keys(v).length;
   if (s.maxProperties !== undefined && count > s.maxProperties)
     errs.push({
       type: 'TooMany',
@@ -163,16 +176,10 @@ function checkObject(v: JsonObject, s: JsonSchema, path: string, errs: FieldErro
       value: count,
       detail: `${path} in body should have at least ${s.minProperties} properties`,
     });
-  for (const [key, value] of Object.entries(v)) {
-    const prop =
-      s.properties?.[key] ?? (isJsonObject(s.additionalProperties) ? s.additionalProperties : undefined);
-    if (prop) validateInto(value, prop, childPath(path, key), errs);
-  }
 }
 
 function checkCombinators(v: unknown, s: JsonSchema, path: string, errs: FieldError[]): void {
-  if (!s.allOf && !s.anyOf && !s.oneOf && !s.not) return;
-  for (const sub of s.allOf ?? []) validateInto(v, { ...sub, type: sub.type }, path, errs);
+  for (const sub of s.allOf ?? []) validateInto(v, schemaNode(sub), path, errs);
   const passes = (list: JsonSchema[]): number =>
     list.filter((sub) => validateSchema(v, sub, path).length === 0).length;
   if (s.anyOf && passes(s.anyOf) === 0)
@@ -205,30 +212,37 @@ function checkCombinators(v: unknown, s: JsonSchema, path: string, errs: FieldEr
  */
 export function validateSchema(v: unknown, s: JsonSchema | undefined, path: string): FieldError[] {
   const errs: FieldError[] = [];
-  validateInto(v, s, path, errs);
+  if (s) validateInto(v, schemaNode(s), path, errs);
   return errs;
 }
 
+function inEnum(n: SchemaNode, v: unknown): boolean {
+  if (n.enumSet) return n.enumSet.has(v);
+  for (const e of n.enumValues ?? []) if (jsonEqual(e, v)) return true;
+  return false;
+}
+
 /** {@link validateSchema}, appending to `errs` (one array for the whole walk). */
-function validateInto(v: unknown, s: JsonSchema | undefined, path: string, errs: FieldError[]): void {
-  if (!s) return;
-  const typeErr = checkType(v, s, path);
+function validateInto(v: unknown, n: SchemaNode, path: string, errs: FieldError[]): void {
+  const typeErr = checkType(v, n, path);
   if (typeErr) {
     errs.push(typeErr);
     return;
   }
   if (v === null) return;
-  if (s.enum && !s.enum.some((e) => jsonEqual(e, v))) {
+  if (n.enumValues && !inEnum(n, v)) {
     errs.push({
       type: 'NotSupported',
       field: path,
       value: v,
-      detail: `supported values: ${s.enum.map((e) => JSON.stringify(e)).join(', ')}`,
+      detail: `supported values: ${n.enumValues.map((e) => JSON.stringify(e)).join(', ')}`,
     });
   }
-  if (typeof v === 'number') checkNumber(v, s, path, errs);
-  else if (typeof v === 'string') checkString(v, s, path, errs);
-  else if (Array.isArray(v)) checkArray(v, s, path, errs);
-  else if (isJsonObject(v)) checkObject(v, s, path, errs);
-  checkCombinators(v, s, path, errs);
+  if (typeof v === 'number') {
+    if (n.checksNumber) checkNumber(v, n.source, path, errs);
+  } else if (typeof v === 'string') {
+    if (n.checksString) checkString(v, n.source, path, errs);
+  } else if (Array.isArray(v)) checkArray(v, n, path, errs);
+  else if (typeof v === 'object') checkObject(v as JsonObject, n, path, errs);
+  if (n.hasCombinators) checkCombinators(v, n.source, path, errs);
 }
