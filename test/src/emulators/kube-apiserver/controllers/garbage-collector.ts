@@ -36,7 +36,7 @@ export class GarbageCollector {
   /** Indexes stored objects and follows changes. */
   start(): void {
     for (const key of this.store.storageKeys())
-      for (const s of this.store.list(key)) this.index(key, s.object);
+      for (const s of this.store.list(key)) this.index(refOf(key, s.object), s.object);
     this.store.subscribe((e) => this.onEvent(e));
   }
 
@@ -49,7 +49,7 @@ export class GarbageCollector {
       for (const dep of this.dependents.get(obj.metadata.uid ?? '') ?? [])
         this.queue.add(`gc/check/${dep}`, () => this.checkDependent(dep));
     } else {
-      this.index(e.storageKey, obj);
+      if (previousOwners.length > 0 || obj.metadata.ownerReferences?.length) this.index(ref, obj);
       if (obj.metadata.ownerReferences?.length)
         this.queue.add(`gc/check/${ref}`, () => this.checkDependent(ref));
       const finalizers = obj.metadata.finalizers ?? [];
@@ -66,8 +66,7 @@ export class GarbageCollector {
     if (uid) this.queue.add(`gc/owner/${uid}`, () => this.processOwner(uid));
   }
 
-  private index(storageKey: string, obj: KubeObject): void {
-    const ref = refOf(storageKey, obj);
+  private index(ref: DependentRef, obj: KubeObject): void {
     this.unindex(ref);
     const owners = (obj.metadata.ownerReferences ?? []).map((o) => o.uid).filter(Boolean);
     if (owners.length === 0) return;

@@ -81,6 +81,7 @@ export class RequestLog {
 
   /** Signals waiters once a record is classified. */
   commit(): void {
+    if (this.waiters.size === 0) return;
     for (const w of [...this.waiters]) w();
   }
 
