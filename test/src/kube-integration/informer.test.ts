@@ -150,10 +150,20 @@ describe('InformerCache against the API emulator', () => {
   });
 
   it('keeps retrying through an outage and catches up afterwards', async () => {
+    // GIVEN a synced cache with an open watch
     const ns = await aNamespace();
     const { cache } = await aManagedSecretCache(ns);
-    world.server.faults.makeUnavailable({ durationMs: 600 });
-    await eventually(() => !world.server.faults.isUnavailable(), 'the outage to end');
+    const since = world.server.requestLog.mark();
+    // WHEN the API server goes down (its open watches are dropped) and refuses the cache's retries
+    world.server.faults.makeUnavailable();
+    // (refused requests are logged before routing, so they are matched on their path)
+    const refused = () =>
+      world.server.requestLog
+        .entries({ since, code: 503 })
+        .filter((r) => r.path.startsWith(`/api/v1/namespaces/${ns}/secrets?watch=true`)).length;
+    await eventually(() => refused() >= 2, 'two refused retries of the dropped watch', 15_000);
+    world.server.faults.makeAvailable();
+    // THEN it comes back on its own and sees what changed after the outage
     await world.kube.client.create(secret('after-outage', ns));
     await eventually(() => cache.get('after-outage', ns), 'the object created after the outage', 15_000);
   });
