@@ -165,7 +165,7 @@ export class ControllerRunner {
         logger.warn('reconcile throttled by the backend', { ...fields, retryAfterMs: outcome.delayMs });
         return;
       default:
-        logger.debug('reconciled', { ...fields, outcome: outcome.kind });
+        if (logger.isEnabled('debug')) logger.debug('reconciled', { ...fields, outcome: outcome.kind });
     }
   }
 }

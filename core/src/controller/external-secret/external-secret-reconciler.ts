@@ -32,7 +32,12 @@ import {
 } from './load.js';
 import { renderTarget } from './render-target.js';
 import { OutcomeReporter } from './report-outcome.js';
-import { resolveStores, storeOfOtherController, type ResolvedStores } from './resolve-store.js';
+import {
+  resolveStores,
+  storeOfOtherController,
+  type ResolvedStores,
+  type ResolveStoresOptions,
+} from './resolve-store.js';
 import { decideRefresh, nextCheck, readOptionsFor } from './should-refresh.js';
 import { applyFailureMessage, applyStatus, deletionStatus } from './sync-outcome.js';
 import { literalTemplateRenderer, type TemplateRenderer } from './template-renderer.js';
@@ -78,9 +83,10 @@ export class ExternalSecretReconciler implements Reconciler {
     const started = this.now();
     let current = es;
     try {
-      if (storeOfOtherController({ ...this.o, es }) !== undefined) return awaitChange();
+      const storeOptions = this.storeOptions(es);
+      if (storeOfOtherController(storeOptions) !== undefined) return awaitChange();
       await asStep(M.invalidSpec, () => validateSpec(es));
-      const stores = await asStep(M.getDataFailed, () => resolveStores({ ...this.o, es }));
+      const stores = await asStep(M.getDataFailed, () => resolveStores(storeOptions));
       const esKey = objectKeyToString(key);
       const writer = this.writerFor(esKey);
       current = await this.withFinalizer(es, writer);
@@ -102,6 +108,11 @@ export class ExternalSecretReconciler implements Reconciler {
     } catch (error) {
       return this.report.failed(current, error, started);
     }
+  }
+
+  private storeOptions(es: ExternalSecret): ResolveStoresOptions {
+    const { stores, controllerClass, floodGate } = this.o;
+    return { es, stores, controllerClass, floodGate };
   }
 
   /** Reads the provider (as fresh as `readOptions` asks) and writes the target (B.1 steps 9–13). */

@@ -51,8 +51,8 @@ export function settingsOf(es: ExternalSecret): ExternalSecretSettings {
 }
 
 interface Written<T> {
-  /** resourceVersions our writes replaced. */
-  readonly superseded: ReadonlySet<string | undefined>;
+  /** resourceVersions our writes replaced (one per chained write: a short list). */
+  readonly superseded: readonly (string | undefined)[];
   /** What we wrote last; undefined when we deleted the object. */
   readonly result: T | undefined;
   readonly at: number;
@@ -95,8 +95,7 @@ export class ReadYourWrites<T extends KubeObject> {
     const before = this.written.get(key);
     const replaced = previous?.metadata.resourceVersion;
     const chained = before !== undefined && before.result?.metadata.resourceVersion === replaced;
-    const superseded = new Set(chained ? before.superseded : []);
-    superseded.add(replaced);
+    const superseded = chained ? [...before.superseded, replaced] : [replaced];
     this.written.set(key, { superseded, result, at: this.now() });
   }
 
@@ -105,7 +104,7 @@ export class ReadYourWrites<T extends KubeObject> {
     const written = this.written.get(key);
     if (!written) return cached;
     const fresh = this.now() - written.at <= this.maxAgeMs;
-    if (fresh && written.superseded.has(cached?.metadata.resourceVersion)) return written.result;
+    if (fresh && written.superseded.includes(cached?.metadata.resourceVersion)) return written.result;
     this.written.delete(key);
     return cached;
   }
@@ -117,7 +116,7 @@ export class ReadYourWrites<T extends KubeObject> {
    */
   observed(key: string, cached: T | undefined): void {
     const written = this.written.get(key);
-    if (written && !written.superseded.has(cached?.metadata.resourceVersion)) this.written.delete(key);
+    if (written && !written.superseded.includes(cached?.metadata.resourceVersion)) this.written.delete(key);
   }
 
   /** Number of keys whose last write is remembered. */

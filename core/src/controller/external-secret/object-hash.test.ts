@@ -4,6 +4,7 @@ import {
   goFormatByteMap,
   goFormatStringMap,
   metaHash,
+  metadataSha3_224Hex,
   sha3_224Hex,
   syncedResourceVersionOf,
 } from './object-hash.js';
@@ -71,5 +72,15 @@ describe('Go key order', () => {
     ];
     for (const a of keys)
       for (const b of keys) expect([a, b, sign(goKeyOrder(a, b))]).toEqual([a, b, sign(byUtf8(a, b))]);
+  });
+});
+
+describe('metadata hashes', () => {
+  test('give the same hash as sha3_224Hex, also once thousands of other texts have been hashed', () => {
+    const first = metadataSha3_224Hex('default/db');
+    for (let i = 0; i < 5000; i++) metadataSha3_224Hex(`ns/es-${i}`);
+    expect(first).toBe(sha3_224Hex('default/db'));
+    expect(metadataSha3_224Hex('default/db')).toBe(sha3_224Hex('default/db'));
+    expect(metadataSha3_224Hex('ns/es-4999')).toBe(sha3_224Hex('ns/es-4999'));
   });
 });

@@ -19,6 +19,24 @@ export function sha3_224Hex(input: string | Uint8Array): string {
     : crypto.createHash('sha3-224').update(input).digest('hex');
 }
 
+const recentHashes = new Map<string, string>();
+const RECENT_HASHES = 4096;
+
+/**
+ * {@link sha3_224Hex} of metadata text (object names, label and annotation maps), remembering the
+ * last few thousand: the same texts come back within a reconcile and across ExternalSecrets
+ * (most have the same labels and annotations). Never use it for Secret data: it keeps its inputs.
+ */
+export function metadataSha3_224Hex(text: string): string {
+  let hash = recentHashes.get(text);
+  if (hash === undefined) {
+    hash = sha3_224Hex(text);
+    if (recentHashes.size >= RECENT_HASHES) recentHashes.delete(recentHashes.keys().next().value as string);
+    recentHashes.set(text, hash);
+  }
+  return hash;
+}
+
 /**
  * Go's map key order: byte-wise comparison of the UTF-8 encodings. UTF-8 preserves code point
  * order, so below the surrogate range the first differing UTF-16 unit decides; only surrogates
@@ -80,7 +98,7 @@ export function metaHash(metadata: {
   readonly labels?: Readonly<Record<string, string>>;
   readonly annotations?: Readonly<Record<string, string>>;
 }): string {
-  return sha3_224Hex(
+  return metadataSha3_224Hex(
     `{annotations:${goFormatStringMap(metadata.annotations)} labels:${goFormatStringMap(metadata.labels)}}`,
   );
 }

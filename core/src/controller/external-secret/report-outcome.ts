@@ -49,6 +49,10 @@ function forRunner(cause: Error): Error {
   return inner instanceof RateLimitedError ? inner : cause;
 }
 
+function monotonicSeconds(): number {
+  return performance.now() / 1000;
+}
+
 /** See the module comment. */
 export class OutcomeReporter {
   private readonly logger: Logger;
@@ -62,7 +66,7 @@ export class OutcomeReporter {
    * and exporting the Ready condition as it stands afterwards (`externalsecret_status_condition`).
    */
   async measure(key: ObjectKey, run: () => Promise<ReconcileResult>): Promise<ReconcileResult> {
-    const seconds = this.options.seconds ?? (() => performance.now() / 1000);
+    const seconds = this.options.seconds ?? monotonicSeconds;
     const start = seconds();
     let failed = true;
     try {
@@ -95,7 +99,8 @@ export class OutcomeReporter {
     started: Date,
   ): Promise<ReconcileResult> {
     const updated = await this.write(es, change, started);
-    this.logger.debug('external secret synced', { reason: change.reason });
+    if (this.logger.isEnabled('debug'))
+      this.logger.debug('external secret synced', { reason: change.reason });
     return nextCheck(updated ?? { ...es, status: nextStatus(es, change, started) }, settings, started);
   }
 

@@ -8,7 +8,7 @@
  * {@link ANNOTATION_MANAGED_FIELDS} (see `managed-fields.ts`). Only key names are stored there,
  * never values.
  */
-import { sha3_224Hex } from './object-hash.js';
+import { metadataSha3_224Hex } from './object-hash.js';
 
 /** Label marking a Secret as managed by an ExternalSecret; the managed-Secret informer selects on it. */
 export const LABEL_MANAGED = 'reconcile.external-secrets.io/managed';
@@ -29,11 +29,13 @@ const MAX_FIELD_MANAGER_NAME = 63;
 
 /** The `created-by` label value for an ExternalSecret: sha3-224 hex of "<namespace>/<name>". */
 export function createdByValue(namespace: string, name: string): string {
-  return sha3_224Hex(`${namespace}/${name}`);
+  return metadataSha3_224Hex(`${namespace}/${name}`);
 }
 
 /** The field manager used for writes on behalf of an ExternalSecret. */
 export function fieldManagerFor(esName: string): string {
   const plain = `${FIELD_MANAGER_PREFIX}${esName}`;
-  return plain.length <= MAX_FIELD_MANAGER_NAME ? plain : `${FIELD_MANAGER_PREFIX}${sha3_224Hex(esName)}`;
+  return plain.length <= MAX_FIELD_MANAGER_NAME
+    ? plain
+    : `${FIELD_MANAGER_PREFIX}${metadataSha3_224Hex(esName)}`;
 }
