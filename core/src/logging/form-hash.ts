@@ -15,17 +15,6 @@ export const BASE_2 = 0x5bd1e995;
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const BASE64_CODES = Uint8Array.from(BASE64_ALPHABET, (char) => char.charCodeAt(0));
 const PAD = '='.charCodeAt(0);
-const TWO_POW_21 = 2 ** 21;
-
-/** One form's identity within its length: 32 bits of the first hash and 21 of the second (a safe integer). */
-export function formKey(h1: number, h2: number): number {
-  return (h1 >>> 0) * TWO_POW_21 + (h2 >>> 11);
-}
-
-/** The first hash back from a {@link formKey}. */
-export function firstHashOf(key: number): number {
-  return Math.floor(key / TWO_POW_21) | 0;
-}
 
 /** The length of the base64 text of `byteLength` bytes (with padding). */
 export function base64Length(byteLength: number): number {

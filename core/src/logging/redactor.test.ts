@@ -1,3 +1,4 @@
+import { BASE_1, FormHasher } from './form-hash.js';
 import { Redactor } from './redactor.js';
 
 const CANARY = 'canary-7f3a9c1e-s3cr3t';
@@ -128,5 +129,34 @@ describe('Redactor hashing', () => {
     const value = 'pässwörd-ünïcode-✓';
     redactor.register(new TextEncoder().encode(value));
     expect(redactor.redact(`value=${value}.`)).toBe('value=[REDACTED].');
+  });
+
+  it('keeps forms of one length apart that share their first 32-bit hash', () => {
+    // GIVEN two 4-character values whose first hashes collide: d2·B² + d1·B + d0 ≡ 0 (mod 2^32)
+    const mid = 0x8000;
+    let pair: [string, string] | undefined;
+    for (let d2 = 1; pair === undefined && d2 < 64; d2++) {
+      for (let d1 = -0x7fff; pair === undefined && d1 <= 0x7fff; d1++) {
+        const d0 = -((Math.imul(d2, Math.imul(BASE_1, BASE_1)) + Math.imul(d1, BASE_1)) | 0);
+        if (Math.abs(d0) > 0x7fff) continue;
+        const code = (...units: number[]) => `k${String.fromCharCode(...units)}`;
+        pair = [code(mid, mid, mid), code(mid - d2, mid - d1, mid - d0)];
+      }
+    }
+    const [first, second] = pair as [string, string];
+    const hashes = (value: string) => {
+      const hasher = new FormHasher();
+      hasher.text(value);
+      return [hasher.h1, hasher.h2];
+    };
+    expect(hashes(first)[0]).toBe(hashes(second)[0]);
+    expect(hashes(first)[1]).not.toBe(hashes(second)[1]);
+    // WHEN both are registered
+    const redactor = new Redactor();
+    redactor.register(first);
+    redactor.register(second);
+    // THEN each is found, and a third value of that length is not
+    expect(redactor.redact(`a ${first} b ${second}`)).toBe('a [REDACTED] b [REDACTED]');
+    expect(redactor.redact('a kxyz b')).toBe('a kxyz b');
   });
 });

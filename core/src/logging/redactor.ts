@@ -3,9 +3,8 @@
  * every value they fetch; the logger and the event recorder pass all text through
  * {@link Redactor.redact}.
  *
- * Memory stays bounded and no value is kept: each registered form is stored as a 53-bit key of two
- * 32-bit polynomial hashes, grouped by length, at most `maxEntries` of them
- * ({@link RegisteredForms}). Redaction slides a window of every registered length over the text
+ * Memory stays bounded and no value is kept: each registered form is stored as its length and two
+ * 32-bit polynomial hashes, at most `maxEntries` of them ({@link RegisteredForms}). Redaction slides a window of every registered length over the text
  * (Rabin–Karp). A hash collision can only over-redact (see `form-hash.ts`); registering a value
  * again is cheap (nothing is allocated for ASCII byte values) and keeps it remembered.
  *

@@ -1,5 +1,7 @@
 /**
- * The redactor's memory: registered forms as (length, {@link formKey}) pairs, no text kept.
+ * The redactor's memory: registered forms as (length, first hash, second hash), no text kept.
+ * Per length, a map from the first hash to the second (both 32-bit integers, so nothing is boxed);
+ * the rare forms of one length sharing a first hash keep a list of second hashes.
  *
  * Bounded by two generations: new forms go into the current one; when it holds half of
  * `maxEntries`, it becomes the previous one and the old previous one is forgotten. A form
@@ -10,22 +12,33 @@
  * window of a scanned text without touching the sets (no boxed number per window). It is rebuilt
  * from what is kept whenever a generation is dropped, so forgotten forms do not fill it up.
  */
-import { firstHashOf, formKey, type TextPrefixes } from './form-hash.js';
+import type { TextPrefixes } from './form-hash.js';
 
 const GOLDEN = 0x9e3779b1;
 
+/** First hash → second hash(es) of the forms of one length. */
+type HashPairs = Map<number, number | number[]>;
+
+function holds(pairs: HashPairs | undefined, h1: number, h2: number): boolean {
+  const second = pairs?.get(h1);
+  return second === h2 || (typeof second === 'object' && second.includes(h2));
+}
+
 class Generation {
-  readonly byLength = new Map<number, Set<number>>();
+  readonly byLength = new Map<number, HashPairs>();
   size = 0;
 
-  has(length: number, key: number): boolean {
-    return this.byLength.get(length)?.has(key) ?? false;
+  has(length: number, h1: number, h2: number): boolean {
+    return holds(this.byLength.get(length), h1, h2);
   }
 
-  add(length: number, key: number): void {
-    let keys = this.byLength.get(length);
-    if (keys === undefined) this.byLength.set(length, (keys = new Set()));
-    keys.add(key);
+  add(length: number, h1: number, h2: number): void {
+    let pairs = this.byLength.get(length);
+    if (pairs === undefined) this.byLength.set(length, (pairs = new Map()));
+    const second = pairs.get(h1);
+    if (second === undefined) pairs.set(h1, h2);
+    else if (typeof second === 'number') pairs.set(h1, [second, h2]);
+    else second.push(h2);
     this.size++;
   }
 }
@@ -56,15 +69,15 @@ export class RegisteredForms {
     return this.current.size + this.previous.size;
   }
 
+  /** Whether no form is held. */
   get empty(): boolean {
     return this.size === 0;
   }
 
   /** Remembers the form of `length` characters with hashes `h1`, `h2`. */
   add(length: number, h1: number, h2: number): void {
-    const key = formKey(h1, h2);
-    if (this.current.has(length, key)) return;
-    this.current.add(length, key);
+    if (this.current.has(length, h1, h2)) return;
+    this.current.add(length, h1, h2);
     this.setBit(length, h1);
     if (this.current.size >= this.generationSize) this.rotate();
   }
@@ -75,10 +88,10 @@ export class RegisteredForms {
    */
   find(prefixes: TextPrefixes, n: number): [number, number][] | undefined {
     let hits: [number, number][] | undefined;
-    for (const [length, keys] of this.current.byLength)
-      hits = this.scan(prefixes, n, length, keys, this.previous.byLength.get(length), hits);
-    for (const [length, keys] of this.previous.byLength)
-      if (!this.current.byLength.has(length)) hits = this.scan(prefixes, n, length, keys, undefined, hits);
+    for (const [length, pairs] of this.current.byLength)
+      hits = this.scan(prefixes, n, length, pairs, this.previous.byLength.get(length), hits);
+    for (const [length, pairs] of this.previous.byLength)
+      if (!this.current.byLength.has(length)) hits = this.scan(prefixes, n, length, pairs, undefined, hits);
     return hits;
   }
 
@@ -86,8 +99,8 @@ export class RegisteredForms {
     { prefix1: p1, prefix2: p2, pow1, pow2 }: TextPrefixes,
     n: number,
     length: number,
-    keys: Set<number>,
-    moreKeys: Set<number> | undefined,
+    pairs: HashPairs,
+    morePairs: HashPairs | undefined,
     hits: [number, number][] | undefined,
   ): [number, number][] | undefined {
     const { filter, filterShift } = this;
@@ -97,8 +110,8 @@ export class RegisteredForms {
       const h1 = (p1[i + length] - Math.imul(p1[i], m1)) | 0;
       const bit = Math.imul(h1 ^ length, GOLDEN) >>> filterShift;
       if ((filter[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
-      const key = formKey(h1, (p2[i + length] - Math.imul(p2[i], m2)) | 0);
-      if (keys.has(key) || moreKeys?.has(key) === true) (hits ??= []).push([i, i + length]);
+      const h2 = (p2[i + length] - Math.imul(p2[i], m2)) | 0;
+      if (holds(pairs, h1, h2) || holds(morePairs, h1, h2)) (hits ??= []).push([i, i + length]);
     }
     return hits;
   }
@@ -112,7 +125,7 @@ export class RegisteredForms {
     this.previous = this.current;
     this.current = new Generation();
     this.filter.fill(0);
-    for (const [length, keys] of this.previous.byLength)
-      for (const key of keys) this.setBit(length, firstHashOf(key));
+    for (const [length, pairs] of this.previous.byLength)
+      for (const h1 of pairs.keys()) this.setBit(length, h1);
   }
 }
