@@ -36,4 +36,18 @@ describe('managed fields record', () => {
       ['ok'],
     );
   });
+
+  test('reads its own record next to other ExternalSecrets records, whatever the order', () => {
+    const text = '{"db":{"data":["a"]},"db-2":{"data":["b"]},"app":{"labels":["x"]}}';
+    const annotations = { [ANNOTATION_MANAGED_FIELDS]: text };
+    expect(readManagedFields(annotations, 'db').data).toEqual(['a']);
+    expect(readManagedFields(annotations, 'db-2').data).toEqual(['b']);
+    expect(readManagedFields(annotations, 'app').labels).toEqual(['x']);
+    expect(readManagedFields(annotations, 'd')).toEqual(NO_MANAGED_FIELDS);
+    // AND replacing one record keeps the others, sorted by name
+    const replaced = withManagedFields(annotations, 'db', { data: ['c'], labels: [], annotations: [] });
+    expect(replaced[ANNOTATION_MANAGED_FIELDS]).toBe(
+      '{"app":{"labels":["x"]},"db":{"data":["c"]},"db-2":{"data":["b"]}}',
+    );
+  });
 });

@@ -23,15 +23,40 @@ export const NO_MANAGED_FIELDS: ManagedFields = { data: [], labels: [], annotati
 
 type Recorded = Record<string, Partial<Record<keyof ManagedFields, string[]>>>;
 
-function parse(annotations: Readonly<Record<string, string>> | undefined): Recorded {
-  const text = annotations?.[ANNOTATION_MANAGED_FIELDS];
-  if (!text) return {};
+/** The records on a Secret, as seen by one ExternalSecret. */
+interface Records {
+  /** Its own record (unchecked JSON), if any. */
+  readonly own: unknown;
+  /** Every record, when other ExternalSecrets may have some; undefined when only `own` can exist. */
+  readonly all?: Recorded;
+}
+
+function parseAll(text: string): Recorded {
   try {
     const parsed: unknown = JSON.parse(text);
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Recorded) : {};
   } catch {
     return {};
   }
+}
+
+/**
+ * Reads the annotation. Usually it holds one record, the reader's own: that one is parsed on its
+ * own, because an object keyed by ExternalSecret names gives V8 a new hidden class per name.
+ */
+function recordsOf(annotations: Readonly<Record<string, string>> | undefined, esName: string): Records {
+  const text = annotations?.[ANNOTATION_MANAGED_FIELDS];
+  if (!text) return { own: undefined };
+  const prefix = `{${JSON.stringify(esName)}:`;
+  if (text.startsWith(prefix) && text.endsWith('}')) {
+    try {
+      return { own: JSON.parse(text.slice(prefix.length, -1)) as unknown };
+    } catch {
+      // more than one record (or not ours to read this way): parse it all
+    }
+  }
+  const all = parseAll(text);
+  return { own: Object.hasOwn(all, esName) ? all[esName] : undefined, all };
 }
 
 function names(value: unknown): string[] {
@@ -43,8 +68,7 @@ export function readManagedFields(
   annotations: Readonly<Record<string, string>> | undefined,
   esName: string,
 ): ManagedFields {
-  const recorded = parse(annotations);
-  const entry = Object.hasOwn(recorded, esName) ? recorded[esName] : undefined;
+  const entry = recordsOf(annotations, esName).own as Recorded[string] | undefined;
   if (!entry || typeof entry !== 'object') return NO_MANAGED_FIELDS;
   return { data: names(entry.data), labels: names(entry.labels), annotations: names(entry.annotations) };
 }
@@ -77,7 +101,7 @@ export function withManagedFields(
   fields: ManagedFields,
 ): Record<string, string> {
   const entry = entryOf(fields);
-  const recorded = parse(annotations);
+  const recorded = recordsOf(annotations, esName).all ?? {};
   const names = Object.keys(recorded).filter((name) => name !== esName);
   if (entry) names.push(esName);
   const out = { ...annotations };
