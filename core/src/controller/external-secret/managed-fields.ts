@@ -109,9 +109,11 @@ export function withManagedFields(
     delete out[ANNOTATION_MANAGED_FIELDS];
     return out;
   }
-  const next: Recorded = {};
-  for (const name of names.sort())
-    next[name] = name === esName ? (entry as Recorded[string]) : recorded[name];
-  out[ANNOTATION_MANAGED_FIELDS] = JSON.stringify(next);
+  // Written member by member: an object keyed by ExternalSecret names would give V8 a new hidden
+  // class per name.
+  const members = names
+    .sort()
+    .map((name) => `${JSON.stringify(name)}:${JSON.stringify(name === esName ? entry : recorded[name])}`);
+  out[ANNOTATION_MANAGED_FIELDS] = `{${members.join(',')}}`;
   return out;
 }
