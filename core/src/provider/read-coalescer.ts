@@ -60,9 +60,11 @@ export class ReadCoalescer {
     const since = this.oldestAcceptable(options);
     const byKey = new Map<string, Promise<ReadOutcome>>();
     const pending: { key: string; ref: RemoteRef }[] = [];
+    const keys = refs.map((ref) => `read:${refKey(ref)}`);
     const seen = new Set<string>();
-    for (const ref of refs) {
-      const key = `read:${refKey(ref)}`;
+    for (let i = 0; i < refs.length; i++) {
+      const key = keys[i];
+      const ref = refs[i];
       if (seen.has(key)) continue;
       seen.add(key);
       const existing = joinable(shared, key, since);
@@ -76,9 +78,7 @@ export class ReadCoalescer {
       byKey.set(pending[index].key, promise);
       track(shared, pending[index].key, { promise, oldest: since });
     });
-    const outcomes = await Promise.all(
-      refs.map((ref) => byKey.get(`read:${refKey(ref)}`) as Promise<ReadOutcome>),
-    );
+    const outcomes = await Promise.all(keys.map((key) => byKey.get(key) as Promise<ReadOutcome>));
     return outcomes.map(copyOutcome);
   }
 

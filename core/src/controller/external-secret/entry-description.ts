@@ -9,11 +9,10 @@ import type { StoreRef } from '../../provider/store-ref.js';
 /** `spec.data[i] (key=…, property=…, version=…)`. */
 export function describeDataEntry(index: number, entry: ExternalSecretData): string {
   const { key, property, version } = entry.remoteRef;
-  return `spec.data[${index}] (${fields([
-    ['key', key],
-    ['property', property],
-    ['version', version],
-  ])})`;
+  let described = key ? `key=${key}` : '';
+  if (property) described += `${described ? ', ' : ''}property=${property}`;
+  if (version) described += `${described ? ', ' : ''}version=${version}`;
+  return `spec.data[${index}] (${described})`;
 }
 
 /** `spec.dataFrom[i] (extract key=…)`, `spec.dataFrom[i] (find name=…, path=…)` or `(generatorRef Kind/name)`. */

@@ -126,11 +126,16 @@ async function readData(
   entries: readonly ExternalSecretData[],
 ): Promise<Settled<Uint8Array>[]> {
   const groups = new Map<string, { ref: StoreRef; indexes: number[] }>();
+  let byDefault: { ref: StoreRef; indexes: number[] } | undefined;
   entries.forEach((entry, index) => {
-    const ref = storeRefFor(context.es, entry.sourceRef?.storeRef);
-    const group = groups.get(storeKeyOf(ref)) ?? { ref, indexes: [] };
+    const override = entry.sourceRef?.storeRef;
+    if (override === undefined && byDefault !== undefined) return byDefault.indexes.push(index);
+    const ref = storeRefFor(context.es, override);
+    const key = storeKeyOf(ref);
+    let group = groups.get(key);
+    if (group === undefined) groups.set(key, (group = { ref, indexes: [] }));
     group.indexes.push(index);
-    groups.set(storeKeyOf(ref), group);
+    if (override === undefined) byDefault = group;
   });
   const results: Settled<Uint8Array>[] = new Array(entries.length);
   await Promise.all(
@@ -193,9 +198,12 @@ export async function fetchRemoteData(options: FetchRemoteDataOptions): Promise<
     if (!(error.notFound && skipMissing)) throw error;
     missing.push({ source: 'data', index, key: entry.remoteRef.key });
   });
-  for (const entry of entries) {
-    for (const value of entry.source === 'data' ? [entry.value] : Object.values(entry.values))
-      options.values?.register(value);
+  const sink = options.values;
+  if (sink) {
+    for (const entry of entries) {
+      if (entry.source === 'data') sink.register(entry.value);
+      else for (const value of Object.values(entry.values)) sink.register(value);
+    }
   }
   return { entries, missing };
 }
