@@ -82,7 +82,7 @@ export function buildTargetSecret(options: BuildTargetSecretOptions): SecretObje
   const esName = es.metadata.name ?? '';
   const labels: Record<string, string> = { ...desired.labels, [LABEL_MANAGED]: LABEL_MANAGED_VALUE };
   if (settings.creationPolicy === 'Owner') labels[LABEL_CREATED_BY] = createdByValue(namespace, esName);
-  else delete labels[LABEL_CREATED_BY];
+  else if (LABEL_CREATED_BY in labels) delete labels[LABEL_CREATED_BY];
   const annotations = withManagedFields(desired.annotations, esName, desired.managed);
   annotations[ANNOTATION_DATA_HASH] = dataHash(desired.data);
   const finalizers = [...(existing?.metadata.finalizers ?? [])];
@@ -98,7 +98,7 @@ export function buildTargetSecret(options: BuildTargetSecretOptions): SecretObje
     metadata: { ...(existing?.metadata ?? {}), name: settings.targetName, namespace, labels, annotations },
     data: toWireData(desired.data),
   };
-  delete secret.stringData;
+  if ('stringData' in secret) delete secret.stringData;
   setOptional(secret.metadata, 'ownerReferences', ownerReferences.length > 0 ? ownerReferences : undefined);
   setOptional(secret.metadata, 'finalizers', finalizers.length > 0 ? finalizers : undefined);
   setOptional(secret, 'type', desired.type);
@@ -106,9 +106,10 @@ export function buildTargetSecret(options: BuildTargetSecretOptions): SecretObje
   return secret;
 }
 
+/** Sets or removes `key` (deleting only what is there: a delete turns a V8 object into a slow dictionary). */
 function setOptional<T extends object, K extends keyof T>(target: T, key: K, value: T[K] | undefined): void {
-  if (value === undefined) delete target[key];
-  else target[key] = value;
+  if (value !== undefined) target[key] = value;
+  else if (key in target) delete target[key];
 }
 
 async function readLive(options: ApplyTargetSecretOptions): Promise<SecretObject | undefined> {

@@ -106,7 +106,7 @@ export function withManagedFields(
   if (entry) names.push(esName);
   const out = { ...annotations };
   if (names.length === 0) {
-    delete out[ANNOTATION_MANAGED_FIELDS];
+    if (ANNOTATION_MANAGED_FIELDS in out) delete out[ANNOTATION_MANAGED_FIELDS];
     return out;
   }
   // Written member by member: an object keyed by ExternalSecret names would give V8 a new hidden

@@ -45,9 +45,11 @@ export interface RenderTargetOptions {
   readonly renderer: TemplateRenderer;
 }
 
+/** A copy of `map` without `keys` (built by skipping them, not by deleting, which makes V8 objects slow). */
 function without<T>(map: Readonly<Record<string, T>>, keys: readonly string[]): Record<string, T> {
-  const out = copyMap(map);
-  for (const key of keys) delete out[key];
+  if (keys.length === 0) return copyMap(map);
+  const out: Record<string, T> = {};
+  for (const [key, value] of Object.entries(map)) if (!keys.includes(key)) setEntry(out, key, value);
   return out;
 }
 
