@@ -50,7 +50,7 @@ export class WriteEchoes {
    * Runs `write` of the object `objectKey` for the reconcile of queue key `by`, and remembers the
    * resourceVersion it returns (none when it returns undefined or throws).
    */
-  async track<T extends KubeObject | undefined>(
+  track<T extends KubeObject | undefined>(
     objectKey: string,
     by: string,
     write: () => Promise<T>,
@@ -63,15 +63,19 @@ export class WriteEchoes {
     }
     const flight: InFlight = { by, held: [], overlapped: false };
     this.inFlight.set(objectKey, flight);
-    let resourceVersion: string | undefined;
+    let written: Promise<T>;
     try {
-      const result = await write();
-      resourceVersion = result?.metadata.resourceVersion;
-      return result;
-    } finally {
-      this.inFlight.delete(objectKey);
-      this.settle(objectKey, flight, flight.overlapped ? undefined : resourceVersion);
+      written = write();
+    } catch (error) {
+      this.settle(objectKey, flight, undefined);
+      throw error;
     }
+    // Registered before the caller awaits `written`, so held events are released before it resumes.
+    written.then(
+      (result) => this.settle(objectKey, flight, result?.metadata.resourceVersion),
+      () => this.settle(objectKey, flight, undefined),
+    );
+    return written;
   }
 
   /**
@@ -97,7 +101,9 @@ export class WriteEchoes {
     for (const key of keys) if (key !== echoOf) enqueue(key);
   }
 
-  private settle(objectKey: string, flight: InFlight, resourceVersion: string | undefined): void {
+  private settle(objectKey: string, flight: InFlight, returned: string | undefined): void {
+    this.inFlight.delete(objectKey);
+    const resourceVersion = flight.overlapped ? undefined : returned;
     let echoed = false;
     for (const event of flight.held) {
       const echo = !echoed && resourceVersion !== undefined && event.resourceVersion === resourceVersion;
