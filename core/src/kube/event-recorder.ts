@@ -57,12 +57,14 @@ export class KubeEventRecorder implements EventRecorder {
   private sequence = 0;
   private readonly clock: Clock;
   private readonly logger: Logger;
+  private readonly instance: string;
   /** Events dropped because the backlog was full. */
   dropped = 0;
 
   constructor(private readonly options: KubeEventRecorderOptions) {
     this.clock = options.clock ?? systemClock;
     this.logger = options.logger ?? noopLogger;
+    this.instance = options.instance ?? hostname();
   }
 
   record(object: KubeObject, type: 'Normal' | 'Warning', reason: string, message: string): void {
@@ -129,7 +131,7 @@ export class KubeEventRecorder implements EventRecorder {
     const { object } = event;
     const namespace = object.metadata.namespace || (this.options.clusterEventNamespace ?? 'default');
     const time = new Date(event.at).toISOString().replace(/\.\d{3}Z$/, 'Z');
-    const instance = this.options.instance ?? hostname();
+    const instance = this.instance;
     const component = this.options.component ?? 'external-secrets';
     const suffix = (BigInt(event.at) * 1_000_000n + BigInt(this.sequence++ % 1_000_000)).toString(16);
     return {
