@@ -29,6 +29,8 @@ export interface Report {
   readonly keysPerExternalSecret: number;
   /** ExternalSecrets synced before the measurement (`--warmup`). */
   readonly warmup: number;
+  /** Throw-away objects replayed against the emulator before the operator started (`--warm-harness`). */
+  readonly warmHarness: number;
   readonly initial: Phase;
   /** Undefined with --skip-refresh. */
   readonly refresh: Phase | undefined;
@@ -134,6 +136,9 @@ export function printReport(r: Report): void {
     r.warmup > 0
       ? `operator warmed up first with ${r.warmup} ExternalSecrets in another namespace (not counted)`
       : 'operator measured from a cold start (no --warmup)',
+    r.warmHarness > 0
+      ? `emulator and bench client warmed first by replaying an initial sync's requests on ${r.warmHarness} throw-away objects, deleted before the operator started (--warm-harness)`
+      : 'emulator measured cold (--warm-harness 0)',
     '',
     ...initialLines(r),
     '',

@@ -10,7 +10,9 @@
  * 32), --refresh-interval (e.g. 90s; the refresh round starts that long after each ExternalSecret's first sync;
  * default max(60 s, count/100 s)), --create-concurrency (driver requests in flight, default 32), --skip-refresh
  * (initial sync only, for quick checks), --warmup <n> (sync n ExternalSecrets in another namespace first, left out of
- * the figures, so a JIT-warm operator is measured; default 0).
+ * the figures, so a JIT-warm operator is measured; default 0), --warm-harness <n> (before the operator starts, replay
+ * an initial sync's requests on n throw-away objects so the emulator and the bench client are JIT-warm, as a real
+ * API server is; default 1000, 0 for a cold emulator).
  * BENCH_PROFILE=<dir> writes CPU profiles of the operator and the emulator there.
  */
 import { parseArgs } from 'node:util';
@@ -24,6 +26,7 @@ import {
   type OperatorCounters,
   type RequestCounts,
 } from './reconcile-processes.js';
+import { warmHarness } from './reconcile-harness-warmup.js';
 import { printReport, type Phase } from './reconcile-report.js';
 import {
   aFakeClusterStore,
@@ -45,6 +48,8 @@ interface Settings {
   readonly createConcurrency: number;
   readonly skipRefresh: boolean;
   readonly warmup: number;
+  /** Objects replayed against the emulator before the operator starts (`--warm-harness`). */
+  readonly warmHarness: number;
 }
 
 function settings(): Settings {
@@ -56,6 +61,7 @@ function settings(): Settings {
       'create-concurrency': { type: 'string', default: '32' },
       'skip-refresh': { type: 'boolean', default: false },
       warmup: { type: 'string', default: '0' },
+      'warm-harness': { type: 'string', default: '1000' },
     },
   });
   const count = Number(values.count);
@@ -70,6 +76,7 @@ function settings(): Settings {
     createConcurrency: Number(values['create-concurrency']),
     skipRefresh: values['skip-refresh'] ?? false,
     warmup: Number(values.warmup),
+    warmHarness: Number(values['warm-harness']),
   };
 }
 
@@ -185,6 +192,7 @@ async function main(): Promise<void> {
     await installCrds(client);
     await createNamespace(client, NAMESPACE);
     await client.call('POST', '/apis/external-secrets.io/v1/clustersecretstores', aFakeClusterStore(s.count));
+    if (s.warmHarness > 0) await warmHarness(client, s.warmHarness, s.createConcurrency);
     operator = await OperatorChild.start({
       kubeconfigPath: emulator.kubeconfigPath,
       concurrency: s.concurrent,
@@ -207,6 +215,7 @@ async function main(): Promise<void> {
       concurrent: s.concurrent,
       keysPerExternalSecret: 3,
       warmup: s.warmup,
+      warmHarness: s.warmHarness,
       initial,
       refresh,
       rssInitial,
