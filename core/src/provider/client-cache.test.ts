@@ -82,7 +82,7 @@ describe('ProviderClientCache', () => {
     const read = client.getSecret({ key: 'k' });
     // WHEN the store is deleted
     const evicted = cache.evict('SecretStore/ns/s');
-    await Promise.resolve();
+    await new Promise((resolve) => setImmediate(resolve)); // every pending promise job has run
     // THEN the client stays open until the read completes
     expect(clients[0].closed).toBe(0);
     clients[0].release();
