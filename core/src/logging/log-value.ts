@@ -20,8 +20,7 @@ function convert(
   seen: WeakSet<object>,
 ): unknown {
   if (value === null || value === undefined) return value;
-  if (typeof value === 'string')
-    return redact(value.length > MAX_STRING ? `${value.slice(0, MAX_STRING)}…` : value);
+  if (typeof value === 'string') return truncate(redact(value));
   if (typeof value === 'number' || typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return value.toString();
   if (typeof value !== 'object') return `[${typeof value}]`;
@@ -37,6 +36,11 @@ function convert(
   for (const [key, item] of Object.entries(value).slice(0, MAX_KEYS))
     out[key] = convert(item, redact, depth + 1, seen);
   return out;
+}
+
+/** Cuts a redacted string to {@link MAX_STRING}; cutting before redaction could split a secret so it no longer matches. */
+function truncate(text: string): string {
+  return text.length > MAX_STRING ? `${text.slice(0, MAX_STRING)}…` : text;
 }
 
 function convertError(

@@ -58,6 +58,18 @@ describe('JsonLogger', () => {
     expect(output).toContain('[REDACTED]');
   });
 
+  it('redacts a long field before cutting it, so a value straddling the cut leaves no prefix behind', () => {
+    // GIVEN a registered canary placed across the 4096-character cut of a long field
+    const { lines, redactor, logger } = aLogger();
+    redactor.register(CANARY);
+    const long = `${'x'.repeat(4096 - 5)}${CANARY}${'y'.repeat(10)}`;
+    // WHEN the field is logged
+    logger.info('long', { long });
+    // THEN no part of the canary's first half reaches the line
+    expect(lines[0]).not.toContain(CANARY.slice(0, 5));
+    expect(JSON.parse(lines[0]).long).toBe(`${'x'.repeat(4096 - 5)}[REDA…`);
+  });
+
   it('prints byte arrays only as their length, even unregistered', () => {
     const { lines, logger } = aLogger();
     logger.info('fetched', { value: new TextEncoder().encode('unregistered-secret') });
