@@ -1,7 +1,7 @@
 /**
- * Turns an arbitrary field value into plain JSON that is safe to log: strings are redacted, byte
- * arrays become `[N bytes]`, errors become `{ name, message, reason, code, cause }`, depth and
- * breadth are bounded, cycles are cut.
+ * Turns an arbitrary field value into plain JSON that is safe to log: strings (object keys too)
+ * are redacted, byte arrays become `[N bytes]`, errors become `{ name, message, reason, code,
+ * cause }`, depth and breadth are bounded, cycles are cut.
  */
 
 const MAX_DEPTH = 6;
@@ -34,7 +34,7 @@ function convert(
     return value.slice(0, MAX_KEYS).map((item) => convert(item, redact, depth + 1, seen));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value).slice(0, MAX_KEYS))
-    out[key] = convert(item, redact, depth + 1, seen);
+    out[redact(key)] = convert(item, redact, depth + 1, seen);
   return out;
 }
 

@@ -50,9 +50,10 @@ describe('JsonLogger', () => {
     logger.error('fetch failed', { err: new Error(`backend said ${CANARY}`, { cause: new Error(CANARY) }) });
     logger.child({ inherited: CANARY }).debug('child');
     logger.warn('secret data', { data: { password: Buffer.from(CANARY).toString('base64') } });
+    logger.info('keyed by it', { data: { [CANARY]: 'name' } });
     // THEN it appears nowhere
     const output = lines.join('\n');
-    expect(lines).toHaveLength(4);
+    expect(lines).toHaveLength(5);
     expect(output).not.toContain(CANARY);
     expect(output).not.toContain(Buffer.from(CANARY).toString('base64'));
     expect(output).toContain('[REDACTED]');
