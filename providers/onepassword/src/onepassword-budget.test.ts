@@ -1,4 +1,5 @@
 import { RateLimitedError, type RemoteRef, type SecretsClient } from '@tessera/core';
+import { waitUntil } from '@tessera/core/testing';
 import {
   startOnePasswordConnect,
   VAULT_LOOKUP_OPERATIONS,
@@ -18,15 +19,6 @@ const item = (name: string) => ({
 /** ExternalSecret i takes f1 of item i, f2 of item i+1 and f3 of item i+2 (4 items shared by 10 ExternalSecrets). */
 function externalSecretRefs(i: number): RemoteRef[] {
   return [1, 2, 3].map((n) => ({ key: ITEMS[(i + n - 1) % ITEMS.length], property: `f${n}` }));
-}
-
-/** Resolves once `condition` holds; rejects at the deadline (no fixed sleeps). */
-async function eventually(condition: () => boolean, deadlineMs = 5_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > deadlineMs) throw new Error('condition not met before the deadline');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
 }
 
 describe('1Password provider: request budget', () => {
@@ -148,11 +140,11 @@ describe('1Password provider: request budget', () => {
     let value: string | undefined;
     const read = op.getSecret({ key: 'db', property: 'f1' }).then((v) => (value = text(v)));
     // THEN they go one minute apart instead of failing
-    await eventually(() => connect.requestLog.count() === 1);
+    await waitUntil(() => connect.requestLog.count() === 1);
     await harness.clock.advance(59_000);
     expect(connect.requestLog.count()).toBe(1);
     await harness.clock.advance(1_000);
-    await eventually(() => connect.requestLog.count() === 2);
+    await waitUntil(() => connect.requestLog.count() === 2);
     await harness.clock.advance(60_000);
     await read;
     expect(value).toBe('db-1');

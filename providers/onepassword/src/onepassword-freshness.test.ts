@@ -4,6 +4,7 @@
  * min(cache TTL, interval); the refs of one call still share their requests.
  */
 import type { SecretsClient } from '@tessera/core';
+import { waitUntil } from '@tessera/core/testing';
 import {
   startOnePasswordConnect,
   type OnePasswordConnectEmulator,
@@ -15,15 +16,6 @@ import { aClientHarness, aOnePasswordStore, text, type ClientHarness } from './t
 const TOKEN = 'freshness-token';
 const FORCED = { maxAgeMs: 0 };
 const PERIODIC = { maxAgeMs: 60_000 };
-
-/** Resolves once `condition` holds; rejects at the deadline (no fixed sleeps). */
-async function eventually(condition: () => boolean, deadlineMs = 5_000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > deadlineMs) throw new Error('condition not met before the deadline');
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
 
 describe('1Password provider: read freshness', () => {
   let connect: OnePasswordConnectEmulator;
@@ -123,7 +115,7 @@ describe('1Password provider: read freshness', () => {
     await harness.clock.advance(31_000);
     connect.faults.latency(200, { operations: ['GetVaultItems'], times: 1 });
     const periodic = op.getSecret({ key: 'db', property: 'password' }, PERIODIC);
-    await eventually(() => connect.requestLog.count('GetVaultItems') === 1);
+    await waitUntil(() => connect.requestLog.count('GetVaultItems') === 1);
     // WHEN, 1 ms later, another periodic read and a forced sync read the same item
     await harness.clock.advance(1);
     const sharing = op.getSecret({ key: 'db', property: 'password' }, PERIODIC);
