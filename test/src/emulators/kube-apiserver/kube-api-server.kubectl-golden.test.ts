@@ -2,8 +2,9 @@ import { PatchStrategy, setHeaderOptions } from '@kubernetes/client-node';
 import { BLOCK_A, BLOCK_B, BLOCK_C, BLOCK_D } from './testing/golden-blocks.js';
 import { ALL_YAML, CRD_YAML, NS_YAML, SECRET_YAML, WIDGET_YAML } from './testing/golden-manifests.js';
 import {
-  kubectlAvailable,
+  describeWithKubectl,
   normalise,
+  normalisedStdout as out,
   startKubectlEnv,
   stopKubectlEnv,
   type KubectlResult,
@@ -15,11 +16,8 @@ import { WIDGETS, type KubeTestEnv } from './testing/kube-test-client.js';
  * The wire contract's §17 golden checks, run with the real kubectl 1.32 when it is on PATH. Outputs are compared
  * after the contract's normalisation (ages, timestamps, UIDs, resourceVersions).
  */
-const hasKubectl = kubectlAvailable();
-if (!hasKubectl) console.warn('SKIPPED: kubectl golden checks (contract §17) — no kubectl on PATH');
-const suite = hasKubectl ? describe : describe.skip;
+const suite = describeWithKubectl('kubectl golden checks (contract §17)');
 
-const out = (r: KubectlResult): string => normalise(r.stdout).trimEnd();
 const err = (r: KubectlResult): string => normalise(r.stderr).trimEnd();
 
 const READY_STATUS = {

@@ -1,18 +1,14 @@
 import {
-  kubectlAvailable,
-  normalise,
+  describeWithKubectl,
+  normalisedStdout as out,
   startKubectlEnv,
   stopKubectlEnv,
-  type KubectlResult,
   type KubectlRunner,
 } from './testing/kubectl-runner.js';
 import type { KubeTestEnv } from './testing/kube-test-client.js';
 
 /** kubectl commands beyond the contract's §17 that users type in the playground (typed clients send protobuf). */
-const hasKubectl = kubectlAvailable();
-if (!hasKubectl) console.warn('SKIPPED: kubectl typed-command checks — no kubectl on PATH');
-const suite = hasKubectl ? describe : describe.skip;
-const out = (r: KubectlResult): string => normalise(r.stdout).trimEnd();
+const suite = describeWithKubectl('kubectl typed-command checks');
 
 suite('kubectl typed commands beyond §17 (protobuf request bodies, server-side apply)', () => {
   let env: KubeTestEnv;

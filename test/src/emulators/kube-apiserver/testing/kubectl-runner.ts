@@ -17,6 +17,16 @@ export function kubectlAvailable(): boolean {
   return probe.error === undefined && probe.status === 0;
 }
 
+/**
+ * `describe` when kubectl is on PATH; otherwise `describe.skip`, after warning that `what` is skipped (so a
+ * machine without kubectl says so instead of passing silently).
+ */
+export function describeWithKubectl(what: string): jest.Describe {
+  if (kubectlAvailable()) return describe;
+  console.warn(`SKIPPED: ${what} — no kubectl on PATH`);
+  return describe.skip;
+}
+
 /** Runs kubectl against one kubeconfig with a private cache dir and a scratch dir for manifests. */
 export class KubectlRunner {
   readonly workDir = mkdtempSync(join(tmpdir(), 'tessera-kubectl-'));
@@ -87,4 +97,9 @@ export function normalise(text: string): string {
     .replace(/resourceVersion: "\d+"/g, 'resourceVersion: "<RV>"')
     .replace(/Resource Version:(\s+)\d+/g, 'Resource Version:$1<RV>')
     .replace(/ +$/gm, '');
+}
+
+/** A run's stdout after {@link normalise}, without trailing blank space. */
+export function normalisedStdout(result: KubectlResult): string {
+  return normalise(result.stdout).trimEnd();
 }
