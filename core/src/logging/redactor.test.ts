@@ -39,6 +39,18 @@ describe('Redactor', () => {
     expect(redactor.redact(`bad key line ${line2}`)).toBe('bad key line [REDACTED]');
   });
 
+  it('catches a value without the newline or blanks around it, however short its one line', () => {
+    // GIVEN values that end in a newline or carry blanks, as byte values and as text
+    const redactor = new Redactor();
+    redactor.register(new TextEncoder().encode('db-pass-0451\n'));
+    redactor.register(new TextEncoder().encode(' api-key-77 '));
+    redactor.register('tok-3391\r\n');
+    // WHEN each is logged trimmed THEN it is redacted
+    expect(redactor.redact('password db-pass-0451 used')).toBe('password [REDACTED] used');
+    expect(redactor.redact('key=api-key-77.')).toBe('key=[REDACTED].');
+    expect(redactor.redact('token "tok-3391"')).toBe('token "[REDACTED]"');
+  });
+
   it('does not register values shorter than 4 characters', () => {
     const redactor = new Redactor();
     redactor.register('abc');

@@ -8,8 +8,10 @@
  * (Rabin–Karp). A hash collision can only over-redact (see `form-hash.ts`); registering a value
  * again is cheap (nothing is allocated for ASCII byte values) and keeps it remembered.
  *
- * Forms registered per value: its UTF-8 text (when the bytes are valid UTF-8), its base64 (how
- * Secret `data` carries it), and each line of a multi-line value (PEM blocks are logged line by line).
+ * Forms registered per value: its UTF-8 text (when the bytes are valid UTF-8) and that text
+ * without surrounding whitespace (a value read from a file often ends in a newline), its base64
+ * (how Secret `data` carries it), and each line of a multi-line value (PEM blocks are logged line
+ * by line).
  */
 import { FormHasher, TextPrefixes, base64Length } from './form-hash.js';
 import { RegisteredForms } from './registered-forms.js';
@@ -18,6 +20,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 const encoder = new TextEncoder();
 const CR = 13;
 const LF = 10;
+const SPACE = 32;
 
 /** Options of {@link Redactor}. */
 export interface RedactorOptions {
@@ -69,7 +72,11 @@ export class Redactor implements TextRedactor {
     }
     const bytes = typeof value === 'string' ? encoder.encode(value) : value;
     const text = typeof value === 'string' ? value : tryDecode(bytes);
-    if (text !== undefined) this.registerText(text, this.minLength);
+    if (text !== undefined) {
+      this.registerText(text, this.minLength);
+      const trimmed = text.trim();
+      if (trimmed !== text) this.registerText(trimmed, this.minLength);
+    }
     this.registerBase64(bytes);
     if (text !== undefined && /[\r\n]/.test(text)) {
       for (const line of text.split(/\r?\n/)) this.registerText(line.trim(), this.minLineLength);
@@ -128,8 +135,9 @@ export class Redactor implements TextRedactor {
   }
 }
 
-/** Whether every byte is ASCII and none is a line break (such values have one text form). */
+/** Whether every byte is ASCII, none is a line break and neither end is blank (one text form). */
 function isPlainAscii(bytes: Uint8Array): boolean {
+  if (bytes.length > 0 && (bytes[0] <= SPACE || bytes[bytes.length - 1] <= SPACE)) return false;
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b >= 0x80 || b === CR || b === LF) return false;
