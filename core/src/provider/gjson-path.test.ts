@@ -1,4 +1,4 @@
-import { gjsonGet, jsonProperty } from './gjson-path.js';
+import { gjsonGet } from './gjson-path.js';
 import { parseRawJson } from './raw-json.js';
 
 const doc = `{
@@ -49,13 +49,6 @@ describe('gjsonGet', () => {
     expect(gjsonGet(doc, 'list.9').exists).toBe(false);
     expect(gjsonGet('not json', 'a').exists).toBe(false);
     expect(gjsonGet(doc, '').exists).toBe(false);
-  });
-});
-
-describe('jsonProperty', () => {
-  it('prefers a top-level key spelled like the whole property', () => {
-    expect(jsonProperty(doc, 'dotted.key').text).toBe('literal');
-    expect(jsonProperty(doc, 'nested.a.b').text).toBe('deep');
   });
 });
 

@@ -25,22 +25,8 @@ export function gjsonGet(json: string | RawNode, path: string): GjsonResult {
   return node ? { exists: true, node, text: rawNodeText(node) } : MISSING;
 }
 
-/**
- * ESO's property rule for JSON secrets: a top-level key spelled exactly like the property wins;
- * otherwise the property is read as a gjson path.
- */
-export function jsonProperty(json: string | RawNode, property: string): GjsonResult {
-  const root = typeof json === 'string' ? parseRawJson(json) : json;
-  if (!root) return MISSING;
-  if (root.kind === 'object') {
-    const literal = root.entries.find((entry) => entry.key === property);
-    if (literal) return { exists: true, node: literal.value, text: rawNodeText(literal.value) };
-  }
-  return gjsonGet(root, property);
-}
-
 /** Splits on unescaped dots; `\x` stands for a literal `x`. Wildcard characters keep a marker. */
-export function splitPath(path: string): { text: string; wildcard: boolean }[] {
+function splitPath(path: string): { text: string; wildcard: boolean }[] {
   const parts: { text: string; wildcard: boolean }[] = [];
   let text = '';
   let wildcard = false;
