@@ -17,9 +17,11 @@
 import type { ClusterSecretStore, ExternalSecret, SecretStore } from '../../api/v1/index.js';
 import type { KubeObject, ObjectCache, SecretObject, WatchEventType } from '../../kube/kube-port.js';
 import { storeKeyOfObject, type StoreKey } from '../../provider/store-ref.js';
+import type { AnyStore } from '../../provider/store-view.js';
 import { enqueueOnChange, ignoreStatusOnlyUpdates } from '../manager-watches.js';
 import { objectKeyOf, objectKeyToString } from '../reconciler.js';
 import type { StoreReadyNotifier } from '../secret-store/store-ready-notifier.js';
+import { isStoreReady } from '../secret-store/store-status.js';
 import type { WorkQueue } from '../work-queue.js';
 import type { ExternalSecretWriteEchoes } from './echo-tracking-kube.js';
 import { ExternalSecretIndex } from './external-secret-index.js';
@@ -51,16 +53,10 @@ export function externalSecretChanged(
   return now.length !== before.length || now.some((finalizer, index) => finalizer !== before[index]);
 }
 
-function isReady(store: KubeObject): boolean {
-  const conditions =
-    (store.status as { conditions?: { type: string; status: string }[] } | undefined)?.conditions ?? [];
-  return conditions.some((condition) => condition.type === 'Ready' && condition.status === 'True');
-}
-
 /** A store event that can change what its ExternalSecrets get: created, deleted, new generation, turned Ready. */
-export function storeChanged(type: WatchEventType, store: KubeObject, old?: KubeObject): boolean {
+export function storeChanged(type: WatchEventType, store: AnyStore, old?: AnyStore): boolean {
   if (type !== 'updated' || old === undefined) return true;
-  return store.metadata.generation !== old.metadata.generation || (isReady(store) && !isReady(old));
+  return store.metadata.generation !== old.metadata.generation || (isStoreReady(store) && !isStoreReady(old));
 }
 
 /** Wires cache events to the ExternalSecret work queue; see the module comment. */

@@ -19,6 +19,7 @@ import {
   type StoreRef,
 } from '../../provider/store-ref.js';
 import type { AnyStore } from '../../provider/store-view.js';
+import { isStoreReady } from '../secret-store/store-status.js';
 import { InvalidSpecError, StoreNotFoundError, StoreNotReadyError } from './external-secret-errors.js';
 
 /** Read access to stores and namespaces (informer caches in production). */
@@ -90,12 +91,6 @@ export function referencedStoreKeys(es: ExternalSecret): StoreKey[] {
   }
 }
 
-function isReady(store: AnyStore): boolean {
-  return (store.status?.conditions ?? []).some(
-    (condition) => condition.type === 'Ready' && condition.status === 'True',
-  );
-}
-
 function notFoundMessage(ref: StoreRef): string {
   return (
     `could not get ${ref.kind} "${ref.name}", not found; create the ${ref.kind} or fix the reference ` +
@@ -109,7 +104,7 @@ function checkUsable(options: ResolveStoresOptions, ref: StoreRef, store: AnySto
     const namespace = { name, labels: options.stores.namespaceLabels(name) };
     assertClusterStoreAllowed({ storeName: ref.name, conditions: store.spec.conditions, namespace });
   }
-  if ((options.floodGate ?? true) && !isReady(store)) {
+  if ((options.floodGate ?? true) && !isStoreReady(store)) {
     throw new StoreNotReadyError(
       `${ref.kind} "${ref.name}" is not ready; see the status of ${describeStore(ref)} ` +
         '(the ExternalSecret is retried as soon as the store becomes Ready)',
