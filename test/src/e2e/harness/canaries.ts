@@ -2,7 +2,8 @@
  * Canary values: unique strings planted as secret values by the scenarios, then searched for
  * everywhere the operator writes text a user or an attacker could read — its logs (stdout and
  * stderr of every operator process, even killed ones), Events, the status of every
- * external-secrets.io object, and `/metrics`. A canary found there is a leak.
+ * external-secrets.io object, and `/metrics` (of a stopped operator, as it was just before the stop; a killed
+ * one's cannot be read). A canary found there is a leak.
  */
 import { randomBytes } from 'node:crypto';
 import type { KubeUser } from './kube-user.js';
@@ -38,8 +39,8 @@ export class Canaries {
     for (const operator of operators) {
       texts.push({ where: `${operator.name} stdout`, text: operator.stdout.join('\n') });
       texts.push({ where: `${operator.name} stderr`, text: operator.stderr });
-      if (operator.running)
-        texts.push({ where: `${operator.name} /metrics`, text: await operator.metrics() });
+      const metrics = operator.running ? await operator.metrics() : operator.metricsAtStop;
+      if (metrics !== undefined) texts.push({ where: `${operator.name} /metrics`, text: metrics });
     }
     texts.push({ where: 'Events', text: JSON.stringify(await user.events()) });
     for (const kind of KINDS) {

@@ -57,10 +57,11 @@ export class E2eWorld {
     return this.canaries.findLeaks(this.user, this.operators);
   }
 
-  /** Stops every operator (SIGTERM) and the emulator. */
+  /** Stops every operator (SIGTERM) and the emulator, then rejects with the first operator's failure, if any. */
   async stop(): Promise<void> {
-    await Promise.all(this.operators.map((operator) => operator.stop()));
+    const stopped = await Promise.allSettled(this.operators.map((operator) => operator.stop()));
     await this.server.stop();
+    for (const result of stopped) if (result.status === 'rejected') throw result.reason;
   }
 
   private async installCrds(): Promise<void> {

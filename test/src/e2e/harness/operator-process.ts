@@ -34,6 +34,8 @@ export class OperatorProcess {
   readonly stdout: string[] = [];
   /** Everything written to stderr. */
   stderr = '';
+  /** What `/metrics` served just before {@link stop} sent SIGTERM (the leak checks read it once it stopped). */
+  metricsAtStop: string | undefined;
   private exitCode: number | null | undefined;
   private readonly exited: Promise<number | null>;
 
@@ -144,14 +146,22 @@ export class OperatorProcess {
 
   /** The `/metrics` text. */
   async metrics(): Promise<string> {
-    const response = await fetch(`${this.opsUrl}/metrics`);
+    const response = await fetch(`${this.opsUrl}/metrics`, { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) throw new Error(`${this.name} /metrics answered HTTP ${response.status}`);
     return response.text();
   }
 
-  /** SIGTERM, then resolves with the exit code once it exited (SIGKILL after 15 s). */
+  /**
+   * Keeps the `/metrics` text in {@link metricsAtStop}, then SIGTERM, then resolves with the exit code once it exited
+   * (SIGKILL after 15 s). Rejects, after the SIGTERM, when `/metrics` could not be read.
+   */
   async stop(): Promise<number | null> {
     if (!this.running) return this.exitCode ?? null;
-    this.child.kill('SIGTERM');
+    try {
+      this.metricsAtStop = await this.metrics();
+    } finally {
+      this.child.kill('SIGTERM');
+    }
     const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
     const code = await this.exited;
     clearTimeout(timer);
