@@ -22,7 +22,7 @@ import type { ExternalSecret } from '../../api/v1/index.js';
 import { KubeApiError, type KubeClient, type SecretObject } from '../../kube/kube-port.js';
 import { toWireData } from './byte-map.js';
 import { TargetImmutableError } from './external-secret-errors.js';
-import type { ExternalSecretSettings } from './load.js';
+import { secretKeyOf, type ExternalSecretSettings } from './load.js';
 import { withManagedFields } from './managed-fields.js';
 import { dataHash } from './object-hash.js';
 import type { DesiredTarget } from './render-target.js';
@@ -123,7 +123,7 @@ async function readLive(options: ApplyTargetSecretOptions): Promise<SecretObject
 }
 
 function writeKey(options: ApplyTargetSecretOptions): string {
-  return `${options.es.metadata.namespace ?? ''}/${options.settings.targetName}`;
+  return secretKeyOf(options.es.metadata.namespace ?? '', options.settings.targetName);
 }
 
 async function wantedOver(

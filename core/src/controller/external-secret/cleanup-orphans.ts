@@ -11,7 +11,7 @@ import type { ExternalSecret } from '../../api/v1/index.js';
 import type { KubeClient, ObjectCache, SecretObject } from '../../kube/kube-port.js';
 import type { SecretWriteLog } from './apply-target-secret.js';
 import type { CreatedByIndex } from './created-by-index.js';
-import type { ExternalSecretSettings } from './load.js';
+import { secretKeyOf, type ExternalSecretSettings } from './load.js';
 import { LABEL_CREATED_BY, createdByValue } from './target-bookkeeping.js';
 
 /** Options of {@link cleanupOrphans}. */
@@ -43,7 +43,7 @@ export async function cleanupOrphans(options: CleanupOrphansOptions): Promise<st
       { apiVersion: 'v1', kind: 'Secret', name, namespace },
       { uid: orphan.metadata.uid },
     );
-    options.writes?.record(`${namespace}/${name}`, orphan, undefined);
+    options.writes?.record(secretKeyOf(namespace, name), orphan, undefined);
   }
   return orphans.map((orphan) => orphan.metadata.name ?? '');
 }

@@ -25,6 +25,7 @@ import { isStoreReady } from '../secret-store/store-status.js';
 import type { WorkQueue } from '../work-queue.js';
 import type { ExternalSecretWriteEchoes } from './echo-tracking-kube.js';
 import { ExternalSecretIndex } from './external-secret-index.js';
+import { secretKeyOf } from './load.js';
 
 /** Options of {@link ExternalSecretController}. */
 export interface ExternalSecretControllerOptions {
@@ -108,7 +109,7 @@ export class ExternalSecretController {
     const add = (key: string) => queue.add(key, { priority: 'high' });
     return secrets.onChange((_type, secret) => {
       const keys = targeting(secret).map(objectKeyToString);
-      const secretKey = `${secret.metadata.namespace ?? ''}/${secret.metadata.name ?? ''}`;
+      const secretKey = secretKeyOf(secret.metadata.namespace ?? '', secret.metadata.name ?? '');
       echoes.secrets.route(secretKey, secret.metadata.resourceVersion, keys, add);
     });
   }

@@ -12,7 +12,7 @@
 import type { ExternalSecret } from '../../api/v1/index.js';
 import type { KubeClient, ObjectCache, SecretObject } from '../../kube/kube-port.js';
 import type { SecretWriteLog } from './apply-target-secret.js';
-import type { ExternalSecretSettings } from './load.js';
+import { secretKeyOf, type ExternalSecretSettings } from './load.js';
 import { EXTERNAL_SECRET_FINALIZER } from './target-bookkeeping.js';
 import { isControlledBy } from './target-ownership.js';
 
@@ -62,7 +62,7 @@ export async function finalizeDeletion(options: FinalizeDeletionOptions): Promis
       { apiVersion: 'v1', kind: 'Secret', name: settings.targetName, namespace },
       { uid: target.metadata.uid },
     );
-    options.writes?.record(`${namespace}/${settings.targetName}`, target, undefined);
+    options.writes?.record(secretKeyOf(namespace, settings.targetName), target, undefined);
   }
   await patchFinalizers(
     kube,

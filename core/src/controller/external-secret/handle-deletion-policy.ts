@@ -12,7 +12,7 @@ import type { KubeClient, SecretObject } from '../../kube/kube-port.js';
 import type { SecretWriteLog } from './apply-target-secret.js';
 import type { ByteMap } from './byte-map.js';
 import { InvalidSpecError } from './external-secret-errors.js';
-import type { ExternalSecretSettings } from './load.js';
+import { secretKeyOf, type ExternalSecretSettings } from './load.js';
 import { isControlledBy } from './target-ownership.js';
 
 /** What {@link handleDeletionPolicy} decided. */
@@ -62,6 +62,6 @@ export async function handleDeletionPolicy(options: HandleDeletionPolicyOptions)
     { apiVersion: 'v1', kind: 'Secret', name: settings.targetName, namespace: es.metadata.namespace },
     { uid: existing.metadata.uid },
   );
-  options.writes?.record(`${es.metadata.namespace ?? ''}/${settings.targetName}`, existing, undefined);
+  options.writes?.record(secretKeyOf(es.metadata.namespace ?? '', settings.targetName), existing, undefined);
   return { kind: 'deleted', deleted: true };
 }
