@@ -58,7 +58,7 @@ export {
   createdByValue,
   fieldManagerFor,
 } from './target-bookkeeping.js';
-export { dataHash, metaHash, sha3_224Hex, syncedResourceVersionOf } from './object-hash.js';
+export { dataHash, sha3_224Hex, syncedResourceVersionOf } from './object-hash.js';
 export {
   DataTransformError,
   EntryReadError,

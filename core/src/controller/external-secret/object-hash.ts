@@ -93,7 +93,11 @@ export function dataHash(data: Readonly<Record<string, Uint8Array>>): string {
   return sha3_224Hex(goFormatByteMap(data));
 }
 
-/** ESO's `hashMeta`: hash of an object's labels and annotations. */
+/**
+ * ESO's `hashMeta`: hash of an object's labels and annotations. For ExternalSecrets only: the text
+ * is memoised ({@link metadataSha3_224Hex}), and a Secret's annotations can hold its data
+ * (kubectl's last-applied-configuration).
+ */
 export function metaHash(metadata: {
   readonly labels?: Readonly<Record<string, string>>;
   readonly annotations?: Readonly<Record<string, string>>;
