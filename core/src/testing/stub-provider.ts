@@ -4,7 +4,7 @@
  * tests can observe calls in flight without sleeping.
  */
 import { Type } from '@sinclair/typebox';
-import { InvalidProviderConfigError, SecretNotFoundError } from '../provider/errors.js';
+import { SecretNotFoundError } from '../provider/errors.js';
 import type {
   BatchReadResult,
   ClientContext,
@@ -175,11 +175,6 @@ export function stubContribution(
     descriptor: { name, schema: Type.Object({}, { additionalProperties: true }), capabilities: 'ReadWrite' },
     provider,
   };
-}
-
-/** An error a provider would raise for a bad configuration (convenience for tests). */
-export function invalidConfig(message: string): InvalidProviderConfigError {
-  return new InvalidProviderConfigError(message);
 }
 
 function encode(text: string): Uint8Array {
