@@ -186,6 +186,23 @@ describe('loadKubeConfig', () => {
     expect(() => loadKubeConfig({ kubeconfigPath: noContext })).toThrow(/has no current cluster/);
   });
 
+  test('a kubeconfig that is not YAML is a KubeConfigError naming the position but quoting no credential', () => {
+    // GIVEN kubeconfigs broken on the line of a token, and by a password read as an alias
+    const badLine = join(dir, 'bad-line');
+    writeFileSync(badLine, 'users:\n- name: u\n  user:\n    token: canary-tok-91f2: x\n');
+    const alias = join(dir, 'alias');
+    writeFileSync(alias, 'users:\n- name: u\n  user:\n    password: *canary-pw-7c1d\n');
+    // WHEN they are loaded THEN the errors, causes included, give the position only
+    const failure = (message: string) =>
+      new KubeConfigError(`cannot load the kubeconfig: ${message}`, { cause: new Error(message) });
+    expect(() => loadKubeConfig({ kubeconfigPath: badLine })).toThrow(
+      failure(`${badLine} is not valid YAML at line 4, column 12; fix the file there`),
+    );
+    expect(() => loadKubeConfig({ kubeconfigPath: alias })).toThrow(
+      failure(`${alias} is not valid YAML: an alias (*name) has no anchor; fix the file`),
+    );
+  });
+
   test('an http(s) proxy-url is handed to the transport, with plain or plugin credentials alike', () => {
     const plain = loadKubeConfig({
       kubeconfigPath: aKubeconfig({ token: 't' }, { 'proxy-url': 'http://proxy.internal:3128' }),

@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
-import { parse } from 'yaml';
+import { LineCounter, parse, YAMLParseError } from 'yaml';
 
 /** A cluster entry (kubeconfig field names). */
 export interface KubeconfigCluster {
@@ -96,7 +96,7 @@ export function readKubeconfigFiles(paths: readonly string[], context?: string):
 }
 
 function parseFile(path: string): ParsedFile {
-  const raw = (parse(readFileSync(path, 'utf8')) ?? {}) as RawKubeconfig;
+  const raw = parseYaml(path);
   const dir = dirname(path);
   const clusters = entries(raw.clusters, 'clusters', 'cluster');
   const contexts = entries(raw.contexts, 'contexts', 'context');
@@ -113,6 +113,27 @@ function parseFile(path: string): ParsedFile {
     users: users.map(([name, user]) => [name, absolute(user, USER_PATHS, dir)]),
     currentContext: raw['current-context'] || undefined,
   };
+}
+
+/**
+ * The file's YAML. Errors give only the position: the parser's own messages quote the offending
+ * line or part of it, and a kubeconfig line may hold a token, password or key. Warnings (which
+ * quote unknown tags) are not printed for the same reason.
+ */
+function parseYaml(path: string): RawKubeconfig {
+  const lineCounter = new LineCounter();
+  try {
+    return (parse(readFileSync(path, 'utf8'), { lineCounter, prettyErrors: false, logLevel: 'error' }) ??
+      {}) as RawKubeconfig;
+  } catch (error) {
+    if (error instanceof YAMLParseError) {
+      const { line, col } = lineCounter.linePos(error.pos[0]);
+      throw new Error(`${path} is not valid YAML at line ${line}, column ${col}; fix the file there`);
+    }
+    if (error instanceof ReferenceError)
+      throw new Error(`${path} is not valid YAML: an alias (*name) has no anchor; fix the file`);
+    throw error;
+  }
 }
 
 function merged<T>(lists: [string, T][][], kind: string): [string, T][] {
