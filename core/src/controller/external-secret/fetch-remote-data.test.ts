@@ -32,6 +32,14 @@ function values(entries: readonly FetchedEntry[]): string[] {
 
 const store = aSecretStore('store').ready().build();
 const item = JSON.stringify({ user: 'app', password: 'pw', host: 'db.local' });
+/** Three entries (keys x, y, db-prod) read through the ClusterSecretStore `onepassword`. */
+const onePassword = aClusterSecretStore('onepassword').ready().build();
+const threeEntries = anExternalSecret('es')
+  .usingClusterStore('onepassword')
+  .withData('a', 'x')
+  .withData('b', 'y')
+  .withData('pw', { key: 'db-prod', property: 'password' })
+  .build();
 
 describe('fetch remote data', () => {
   test('three data entries naming one remote item cost one provider read', async () => {
@@ -94,16 +102,11 @@ describe('fetch remote data', () => {
 
   test('with deletionPolicy Retain a missing remote secret fails, naming the entry and the store', async () => {
     const client = new FaultyClient({ values: {} });
-    const css = aClusterSecretStore('onepassword').ready().build();
-    const es = anExternalSecret('es')
-      .usingClusterStore('onepassword')
-      .withData('a', 'x')
-      .withData('b', 'y')
-      .withData('pw', { key: 'db-prod', property: 'password' })
-      .build();
-    const error = await fetch(es, { 'ClusterSecretStore/onepassword': client }, resolved(css)).catch(
-      (e: unknown) => e,
-    );
+    const error = await fetch(
+      threeEntries,
+      { 'ClusterSecretStore/onepassword': client },
+      resolved(onePassword),
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EntryReadError);
     expect((error as Error).message).toBe(
       'spec.data[0] (key=x): not found in ClusterSecretStore/onepassword',
@@ -112,14 +115,9 @@ describe('fetch remote data', () => {
 
   test('the failing entry in the message is the first one in ESO order', async () => {
     const client = new FaultyClient({ values: { x: '1', y: '2' } });
-    const css = aClusterSecretStore('onepassword').ready().build();
-    const es = anExternalSecret('es')
-      .usingClusterStore('onepassword')
-      .withData('a', 'x')
-      .withData('b', 'y')
-      .withData('pw', { key: 'db-prod', property: 'password' })
-      .build();
-    await expect(fetch(es, { 'ClusterSecretStore/onepassword': client }, resolved(css))).rejects.toThrow(
+    await expect(
+      fetch(threeEntries, { 'ClusterSecretStore/onepassword': client }, resolved(onePassword)),
+    ).rejects.toThrow(
       'spec.data[2] (key=db-prod, property=password): not found in ClusterSecretStore/onepassword',
     );
   });
