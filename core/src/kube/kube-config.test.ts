@@ -229,5 +229,10 @@ describe('loadKubeConfig', () => {
     expect(() => loadKubeConfig({ kubeconfigPath: broken })).toThrow(
       `the cluster's proxy-url "not a url" is not a URL`,
     );
+    // AND a password that breaks the URL is not quoted
+    const password = aKubeconfig({ token: 't' }, { 'proxy-url': 'http://user:canary#pw@proxy:3128' });
+    expect(() => loadKubeConfig({ kubeconfigPath: password })).toThrow(
+      new KubeConfigError(`the cluster's proxy-url "http://***@proxy:3128" is not a URL`),
+    );
   });
 });

@@ -80,13 +80,18 @@ export function proxyUrlOf(cluster: KubeconfigCluster): string | undefined {
   try {
     url = new URL(String(value));
   } catch {
-    throw new KubeConfigError(`the cluster's proxy-url "${String(value)}" is not a URL`);
+    throw new KubeConfigError(`the cluster's proxy-url "${maskCredentials(String(value))}" is not a URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new KubeConfigError(
       `the cluster's proxy-url uses ${url.protocol.slice(0, -1)}; Tessera supports http:// and https:// proxies only`,
     );
   return url.toString();
+}
+
+/** `value` with everything between the scheme and the last `@` (the proxy's user and password) masked. */
+function maskCredentials(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)?.*@/i, '$1***@');
 }
 
 function fileOrData(file: string | undefined, data: string | undefined): Buffer | undefined {
