@@ -64,11 +64,6 @@ export function loadKubeConfig(options: LoadKubeConfigOptions = {}): KubeConfigS
   return source;
 }
 
-/** The namespace of the current context, or `default`. */
-export function contextNamespace(config: KubeConfigSource): string {
-  return config.namespace;
-}
-
 /** `$KUBECONFIG` (a path list), else `~/.kube/config`, as client-node and kubectl search. */
 function defaultFiles(env: NodeJS.ProcessEnv): string[] {
   const listed = (env.KUBECONFIG ?? '').split(delimiter).filter((file) => file !== '');

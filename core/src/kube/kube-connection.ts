@@ -6,7 +6,7 @@ import { systemClock, type Clock } from '../controller/clock.js';
 import { noopLogger, type Logger } from '../logging/logger.js';
 import { InformerCacheFactory } from './cache-factory.js';
 import { RestKubeClient } from './kube-client.js';
-import { contextNamespace, loadKubeConfig, type LoadKubeConfigOptions } from './kube-config.js';
+import { loadKubeConfig, type LoadKubeConfigOptions } from './kube-config.js';
 import type { KubeClient } from './kube-port.js';
 import { ResourceResolver } from './kube-resources.js';
 import { KubeTransport } from './kube-transport.js';
@@ -55,7 +55,7 @@ export function connectToKube(options: KubeConnectionOptions = {}): KubeConnecti
     clock,
   });
   const resolver = new ResourceResolver(transport);
-  const defaultNamespace = contextNamespace(kubeConfig);
+  const defaultNamespace = kubeConfig.namespace;
   const client = new RestKubeClient({
     transport,
     resolver,
