@@ -1,9 +1,10 @@
 /**
  * Canary values: unique strings planted as secret values by the scenarios, then searched for
  * everywhere the operator writes text a user or an attacker could read — its logs (stdout and
- * stderr of every operator process, even killed ones), Events, the status of every
- * external-secrets.io object, and `/metrics` (of a stopped operator, as it was just before the stop; a killed
- * one's cannot be read). A canary found there is a leak.
+ * stderr of every operator process, even killed ones), Events and the status of every
+ * external-secrets.io object (now and as they were, even for objects deleted since), and
+ * `/metrics` (of a stopped operator, as it was just before the stop; a killed one's cannot be
+ * read). A canary found there is a leak.
  */
 import { randomBytes } from 'node:crypto';
 import type { KubeUser } from './kube-user.js';
@@ -33,9 +34,12 @@ export class Canaries {
     return this.planted;
   }
 
-  /** Searches every operator-visible text for every canary, raw and base64-encoded. */
-  async findLeaks(user: KubeUser, operators: readonly OperatorProcess[]): Promise<Leak[]> {
-    const texts: { where: string; text: string }[] = [];
+  /**
+   * Searches every operator-visible text for every canary, raw and base64-encoded: the operators' output, the
+   * current Events and statuses, and `history` (every status and Event seen since the start, as text).
+   */
+  async findLeaks(user: KubeUser, operators: readonly OperatorProcess[], history: string): Promise<Leak[]> {
+    const texts: { where: string; text: string }[] = [{ where: 'past statuses and Events', text: history }];
     for (const operator of operators) {
       texts.push({ where: `${operator.name} stdout`, text: operator.stdout.join('\n') });
       texts.push({ where: `${operator.name} stderr`, text: operator.stderr });

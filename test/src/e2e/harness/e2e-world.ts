@@ -12,6 +12,7 @@ import { Canaries, type Leak } from './canaries.js';
 import { KubeUser } from './kube-user.js';
 import { OperatorProcess } from './operator-process.js';
 import { waitFor } from './wait-for.js';
+import { WatchedHistory } from './watched-history.js';
 
 const CRD_DIR = fileURLToPath(new URL('../../../../crds/', import.meta.url));
 
@@ -21,17 +22,20 @@ export class E2eWorld {
   readonly operators: OperatorProcess[] = [];
   readonly canaries = new Canaries();
   private namespaces = 0;
+  /** Statuses and Events as they changed, for the leak checks (set once the CRDs are installed). */
+  private history: WatchedHistory | undefined;
 
   private constructor(
     readonly server: KubeApiServer,
     readonly user: KubeUser,
   ) {}
 
-  /** Starts the emulator and installs the CRDs from `crds/`. */
+  /** Starts the emulator, installs the CRDs from `crds/` and starts following statuses and Events. */
   static async start(): Promise<E2eWorld> {
     const server = await startKubeApiServer();
     const world = new E2eWorld(server, new KubeUser(server.kubeconfigPath));
     await world.installCrds();
+    world.history = await WatchedHistory.start(server.kubeconfigPath);
     return world;
   }
 
@@ -52,13 +56,14 @@ export class E2eWorld {
     return name;
   }
 
-  /** Canaries found in logs, Events, statuses or metrics. */
+  /** Canaries found in logs, Events, statuses (current or past) or metrics. */
   leaks(): Promise<Leak[]> {
-    return this.canaries.findLeaks(this.user, this.operators);
+    return this.canaries.findLeaks(this.user, this.operators, this.history?.text ?? '');
   }
 
   /** Stops every operator (SIGTERM) and the emulator, then rejects with the first operator's failure, if any. */
   async stop(): Promise<void> {
+    this.history?.stop();
     const stopped = await Promise.allSettled(this.operators.map((operator) => operator.stop()));
     await this.server.stop();
     for (const result of stopped) if (result.status === 'rejected') throw result.reason;
