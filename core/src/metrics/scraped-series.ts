@@ -22,14 +22,8 @@ export class ScrapedGauge<L extends string> extends Gauge<L> {
     super(configuration);
   }
 
-  override async get(): Promise<MetricObjectWithValues<MetricValue<L>>> {
-    this.reset();
-    this.fill(this);
-    try {
-      return await super.get();
-    } finally {
-      this.reset();
-    }
+  override get(): Promise<MetricObjectWithValues<MetricValue<L>>> {
+    return readFilled(this, this.fill, () => super.get());
   }
 }
 
@@ -42,13 +36,22 @@ export class ScrapedCounter<L extends string> extends Counter<L> {
     super(configuration);
   }
 
-  override async get(): Promise<MetricObjectWithValues<MetricValue<L>>> {
-    this.reset();
-    this.fill(this);
-    try {
-      return await super.get();
-    } finally {
-      this.reset();
-    }
+  override get(): Promise<MetricObjectWithValues<MetricValue<L>>> {
+    return readFilled(this, this.fill, () => super.get());
+  }
+}
+
+/** Fills `metric`, reads it with `read` and empties it again, even when reading fails. */
+async function readFilled<M extends { reset(): void }, R>(
+  metric: M,
+  fill: (metric: M) => void,
+  read: () => Promise<R>,
+): Promise<R> {
+  metric.reset();
+  fill(metric);
+  try {
+    return await read();
+  } finally {
+    metric.reset();
   }
 }
