@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { EmulatorQuestion, EmulatorReady } from './reconcile-emulator.js';
+import { metricValue } from '../test/src/e2e/harness/prometheus-text.js';
 
 const EMULATOR_ENTRY = fileURLToPath(new URL('./reconcile-emulator.ts', import.meta.url));
 const CLI_PATH = fileURLToPath(new URL('../cli/dist/main.js', import.meta.url));
@@ -186,16 +187,6 @@ export function cpuSeconds(pid: number): number | undefined {
   }
 }
 
-/** Sum of the samples of counter `name` whose labels contain `filter` (e.g. `controller="externalsecret"`). */
-export function metricSum(metricsText: string, name: string, filter = ''): number {
-  let total = 0;
-  for (const line of metricsText.split('\n')) {
-    if (!(line.startsWith(`${name}{`) || line.startsWith(`${name} `)) || !line.includes(filter)) continue;
-    total += Number(line.slice(line.lastIndexOf(' ') + 1));
-  }
-  return total;
-}
-
 /** Counters the bench reads from the operator's /metrics. */
 export interface OperatorCounters {
   /** `tessera_provider_calls_total`. */
@@ -210,8 +201,8 @@ export interface OperatorCounters {
 export async function operatorCounters(operator: OperatorChild): Promise<OperatorCounters> {
   const text = await operator.metrics();
   return {
-    providerCalls: metricSum(text, 'tessera_provider_calls_total'),
-    reconciles: metricSum(text, 'controller_runtime_reconcile_total', 'controller="externalsecret"'),
-    heapUsed: metricSum(text, 'nodejs_heap_size_used_bytes'),
+    providerCalls: metricValue(text, 'tessera_provider_calls_total'),
+    reconciles: metricValue(text, 'controller_runtime_reconcile_total', { controller: 'externalsecret' }),
+    heapUsed: metricValue(text, 'nodejs_heap_size_used_bytes'),
   };
 }
