@@ -1,4 +1,4 @@
-import { formatGoDuration, InvalidDurationError, parseGoDuration } from './duration.js';
+import { formatGoDuration, InvalidDurationError, parseGoDuration, parseGoDurationNs } from './duration.js';
 
 describe('parseGoDuration', () => {
   it.each([
@@ -20,6 +20,13 @@ describe('parseGoDuration', () => {
   it.each(['', '1', '1d', 'h', '1h 30m', '-', '1.h2', 'abc', '10 s'])('rejects %j with a hint', (input) => {
     expect(() => parseGoDuration(input)).toThrow(InvalidDurationError);
     expect(() => parseGoDuration(input)).toThrow(/Go duration such as 30s/);
+  });
+
+  it('reads exact nanoseconds and refuses more than Go can hold, as time.ParseDuration does', () => {
+    expect(parseGoDurationNs('1.5h')).toBe(5_400_000_000_000n);
+    expect(parseGoDurationNs('.5ns')).toBe(0n);
+    expect(parseGoDurationNs('2562047h')).toBe(9_223_369_200_000_000_000n);
+    expect(() => parseGoDurationNs('2562048h')).toThrow(InvalidDurationError);
   });
 });
 

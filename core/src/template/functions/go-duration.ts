@@ -1,4 +1,5 @@
 /** Go's time.Duration: String, ParseDuration and Round. */
+import { InvalidDurationError, parseGoDurationNs } from '../../api/v1/duration.js';
 import { FuncError } from '../exec/func-spec.js';
 
 function fmtFrac(v: bigint, prec: number): [string, bigint] {
@@ -41,47 +42,14 @@ export function durationString(d: bigint): string {
   return (neg ? '-' : '') + out;
 }
 
-const UNITS: Record<string, bigint> = {
-  ns: 1n,
-  us: 1000n,
-  µs: 1000n,
-  μs: 1000n,
-  ms: 1_000_000n,
-  s: 1_000_000_000n,
-  m: 60_000_000_000n,
-  h: 3_600_000_000_000n,
-};
-
-/** time.ParseDuration (input as a JS string); throws FuncError on bad input. */
+/** time.ParseDuration (input as a JS string); throws FuncError on bad input, without quoting it. */
 export function parseDuration(s: string): bigint {
-  const bad = (): never => {
-    throw new FuncError('invalid duration');
-  };
-  let rest = s;
-  let neg = false;
-  if (rest[0] === '-' || rest[0] === '+') {
-    neg = rest[0] === '-';
-    rest = rest.slice(1);
+  try {
+    return parseGoDurationNs(s);
+  } catch (error) {
+    if (error instanceof InvalidDurationError) throw new FuncError('invalid duration');
+    throw error;
   }
-  if (rest === '0') return 0n;
-  if (rest === '') bad();
-  let totalBig = 0n;
-  while (rest !== '') {
-    const m = /^([0-9]*)(?:\.([0-9]*))?([^0-9.]+)/.exec(rest);
-    if (!m || (m[1] === '' && (m[2] ?? '') === '')) bad();
-    const [all, whole, frac = '', unitText] = m as RegExpExecArray;
-    const um = /^(ns|us|µs|μs|ms|s|m|h)/.exec(unitText);
-    if (!um) bad();
-    const unit = UNITS[(um as RegExpExecArray)[1]] as bigint;
-    const consumed =
-      whole.length + (all.includes('.') ? frac.length + 1 : 0) + (um as RegExpExecArray)[1].length;
-    let value = BigInt(whole || '0') * unit;
-    if (frac) value += (BigInt(frac) * unit) / 10n ** BigInt(frac.length);
-    totalBig += value;
-    if (totalBig > (1n << 63n) - 1n) bad();
-    rest = rest.slice(consumed);
-  }
-  return neg ? -totalBig : totalBig;
 }
 
 /** Rounds a duration to a multiple of m, halfway values away from zero (Duration.Round). */
