@@ -7,10 +7,8 @@
  * read). A canary found there is a leak.
  */
 import { randomBytes } from 'node:crypto';
-import type { KubeUser } from './kube-user.js';
+import { STATUS_KINDS, type KubeUser } from './kube-user.js';
 import type { OperatorProcess } from './operator-process.js';
-
-const KINDS = ['ExternalSecret', 'SecretStore', 'ClusterSecretStore', 'ClusterExternalSecret'];
 
 /** Where a canary was found. */
 export interface Leak {
@@ -47,7 +45,7 @@ export class Canaries {
       if (metrics !== undefined) texts.push({ where: `${operator.name} /metrics`, text: metrics });
     }
     texts.push({ where: 'Events', text: JSON.stringify(await user.events()) });
-    for (const kind of KINDS) {
+    for (const kind of STATUS_KINDS) {
       const statuses = (await user.list(kind)).map((object) => ({
         name: object.metadata.name,
         status: object.status,

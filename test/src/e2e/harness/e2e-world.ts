@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { startKubeApiServer, type KubeApiServer } from '../../emulators/kube-apiserver/index.js';
 import { Canaries, type Leak } from './canaries.js';
-import { KubeUser } from './kube-user.js';
+import { KubeUser, STATUS_KINDS } from './kube-user.js';
 import { OperatorProcess } from './operator-process.js';
 import { waitFor } from './wait-for.js';
 import { WatchedHistory } from './watched-history.js';
@@ -83,7 +83,7 @@ export class E2eWorld {
         });
       }
     }
-    for (const kind of ['ExternalSecret', 'SecretStore', 'ClusterSecretStore', 'ClusterExternalSecret']) {
+    for (const kind of STATUS_KINDS) {
       await waitFor(async () => (await this.user.list(kind), true), { what: `${kind} to be served` });
     }
   }

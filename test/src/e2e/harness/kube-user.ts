@@ -54,6 +54,8 @@ const PLURALS: Record<string, string> = {
   ClusterSecretStore: 'clustersecretstores',
   ClusterExternalSecret: 'clusterexternalsecrets',
 };
+/** The external-secrets.io kinds the operator reconciles and writes status to. */
+export const STATUS_KINDS = Object.keys(PLURALS);
 const mergePatch = setHeaderOptions('Content-Type', PatchStrategy.MergePatch);
 
 /** True when `error` is the API's 404. */
@@ -261,7 +263,8 @@ export class KubeUser {
   }
 }
 
-function pluralOf(kind: string): string {
+/** The resource (plural) name of an external-secrets.io kind. */
+export function pluralOf(kind: string): string {
   const plural = PLURALS[kind];
   if (!plural) throw new Error(`unknown kind ${kind}`);
   return plural;

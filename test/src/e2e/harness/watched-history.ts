@@ -4,13 +4,11 @@
  * later, or whose object (or namespace) was deleted before the check, is still searched for canaries.
  */
 import { KubeConfig, Watch } from '@kubernetes/client-node';
+import { STATUS_KINDS, pluralOf } from './kube-user.js';
 
 /** The collections followed: the operator's status writes and its Events. */
 const PATHS = [
-  '/apis/external-secrets.io/v1/externalsecrets',
-  '/apis/external-secrets.io/v1/secretstores',
-  '/apis/external-secrets.io/v1/clustersecretstores',
-  '/apis/external-secrets.io/v1/clusterexternalsecrets',
+  ...STATUS_KINDS.map((kind) => `/apis/external-secrets.io/v1/${pluralOf(kind)}`),
   '/api/v1/events',
 ];
 
