@@ -1,4 +1,4 @@
-import { formatGoDuration, InvalidDurationError, parseGoDuration, parseGoDurationNs } from './duration.js';
+import { InvalidDurationError, parseGoDuration, parseGoDurationNs } from './duration.js';
 
 describe('parseGoDuration', () => {
   it.each([
@@ -27,17 +27,5 @@ describe('parseGoDuration', () => {
     expect(parseGoDurationNs('.5ns')).toBe(0n);
     expect(parseGoDurationNs('2562047h')).toBe(9_223_369_200_000_000_000n);
     expect(() => parseGoDurationNs('2562048h')).toThrow(InvalidDurationError);
-  });
-});
-
-describe('formatGoDuration', () => {
-  it.each([
-    [3_600_000, '1h0m0s'],
-    [90_000, '1m30s'],
-    [5000, '5s'],
-    [0, '0s'],
-    [250, '250ms'],
-  ])('formats %d ms as %s', (ms, expected) => {
-    expect(formatGoDuration(ms)).toBe(expected);
   });
 });

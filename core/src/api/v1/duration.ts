@@ -62,33 +62,3 @@ export function parseGoDurationNs(input: string): bigint {
 export function parseGoDuration(input: string): number {
   return Number(parseGoDurationNs(input)) / 1e6;
 }
-
-/** True when `input` parses as a Go duration. */
-export function isGoDuration(input: string): boolean {
-  try {
-    parseGoDuration(input);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** Formats milliseconds the way Go's `Duration.String()` does for whole seconds and above (`1h0m0s`, `90s` → `1m30s`). */
-export function formatGoDuration(ms: number): string {
-  if (ms === 0) return '0s';
-  const sign = ms < 0 ? '-' : '';
-  let rest = Math.abs(ms);
-  if (rest < 1000) return `${sign}${trim(rest)}ms`;
-  const hours = Math.floor(rest / 3_600_000);
-  rest -= hours * 3_600_000;
-  const minutes = Math.floor(rest / 60_000);
-  rest -= minutes * 60_000;
-  const seconds = `${trim(rest / 1000)}s`;
-  if (hours > 0) return `${sign}${hours}h${minutes}m${seconds}`;
-  if (minutes > 0) return `${sign}${minutes}m${seconds}`;
-  return `${sign}${seconds}`;
-}
-
-function trim(n: number): string {
-  return String(Number(n.toFixed(9)));
-}
