@@ -216,21 +216,18 @@ function number(raw: RawFlags, key: string, fallback: number): number {
   return parsed;
 }
 
+/** A whole number of at least 1. */
 function integer(raw: RawFlags, key: string, fallback: number): number {
-  const parsed = number(raw, key, fallback);
-  if (!Number.isInteger(parsed) || parsed < 1) {
-    throw new InvalidFlagError(
-      `${flagName(key)}="${String(raw[key])}" must be a whole number of at least 1; write e.g. ${flagName(key)}=${fallback}`,
-    );
-  }
-  return parsed;
+  return wholeNumber(raw, key, fallback, 1);
 }
 
-function wholeNumber(raw: RawFlags, key: string, fallback: number): number {
+/** A whole number of at least `min`. */
+function wholeNumber(raw: RawFlags, key: string, fallback: number, min = 0): number {
   const parsed = number(raw, key, fallback);
-  if (!Number.isInteger(parsed)) {
+  if (!Number.isInteger(parsed) || parsed < min) {
+    const bound = min > 0 ? ` of at least ${min}` : '';
     throw new InvalidFlagError(
-      `${flagName(key)}="${String(raw[key])}" must be a whole number; write e.g. ${flagName(key)}=${fallback}`,
+      `${flagName(key)}="${String(raw[key])}" must be a whole number${bound}; write e.g. ${flagName(key)}=${fallback}`,
     );
   }
   return parsed;
