@@ -288,14 +288,14 @@ describe('creationPolicy × deletionPolicy', () => {
     // WHEN the user creates the Secret and forces a sync THEN the value is merged into it
     await user.createSecret('target', namespace, { foreign: 'kept' });
     await user.forceSync('es', namespace);
-    await waitFor(
-      async () =>
-        (await content(namespace, value)) !== 'absent' && (await content(namespace, value)).length === 2,
-      {
-        what: 'the value to be merged',
+    const merged = await waitFor(
+      async () => {
+        const now = await content(namespace, value);
+        return now !== 'absent' && now.length === 2 ? now : undefined;
       },
+      { what: 'the value to be merged' },
     );
-    expect(await content(namespace, value)).toEqual(['foreign', 'value']);
+    expect(merged).toEqual(['foreign', 'value']);
     await waitFor(() => readyIs(namespace, 'True', 'SecretSynced'), { what: 'SecretSynced' });
   }, 20_000);
 });
