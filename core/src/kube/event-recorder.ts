@@ -11,6 +11,7 @@ import { systemClock, type Clock } from '../controller/clock.js';
 import { noopLogger, type Logger } from '../logging/logger.js';
 import type { TextRedactor } from '../logging/redactor.js';
 import { KubeApiError, type EventRecorder, type KubeClient, type KubeObject } from './kube-port.js';
+import { toKubeTime } from './kube-time.js';
 
 /** Options of {@link KubeEventRecorder}. */
 export interface KubeEventRecorderOptions {
@@ -103,7 +104,7 @@ export class KubeEventRecorder implements EventRecorder {
     if (known !== undefined) {
       const patch = {
         count: known.count + 1,
-        lastTimestamp: new Date(event.at).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        lastTimestamp: toKubeTime(new Date(event.at)),
       };
       try {
         await this.options.kube.patch(
@@ -130,7 +131,7 @@ export class KubeEventRecorder implements EventRecorder {
   private newEvent(event: PendingEvent): KubeObject {
     const { object } = event;
     const namespace = object.metadata.namespace || (this.options.clusterEventNamespace ?? 'default');
-    const time = new Date(event.at).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const time = toKubeTime(new Date(event.at));
     const instance = this.instance;
     const component = this.options.component ?? 'external-secrets';
     const suffix = (BigInt(event.at) * 1_000_000n + BigInt(this.sequence++ % 1_000_000)).toString(16);

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { KindRef, KubeObject, ListOptions, ObjectRef, SecretObject } from './kube-port.js';
 import { KubeApiError } from './kube-port.js';
+import { toKubeTime } from './kube-time.js';
 import { matchesLabelSelector, parseLabelSelector } from '../provider/label-selector.js';
 import type { StoreChange } from './in-memory-object-cache.js';
 import {
@@ -87,7 +88,7 @@ export class InMemoryObjectStore {
       throw new KubeApiError(`${object.kind} "${metadata.name}" already exists`, 409, 'AlreadyExists');
     }
     metadata.uid = options.keepStatus && metadata.uid ? metadata.uid : randomUUID();
-    metadata.creationTimestamp = new Date(this.options.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    metadata.creationTimestamp = toKubeTime(new Date(this.options.now()));
     if (!options.keepStatus) delete metadata.deletionTimestamp;
     if (tracksGeneration(object))
       metadata.generation = options.keepStatus && metadata.generation ? metadata.generation : 1;
@@ -129,7 +130,7 @@ export class InMemoryObjectStore {
     if ((current.metadata.finalizers ?? []).length > 0) {
       if (current.metadata.deletionTimestamp) return;
       const next = clone(current);
-      next.metadata.deletionTimestamp = new Date(this.options.now()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      next.metadata.deletionTimestamp = toKubeTime(new Date(this.options.now()));
       if (tracksGeneration(next)) next.metadata.generation = (next.metadata.generation ?? 0) + 1;
       this.commit(next, current);
       return;
