@@ -21,7 +21,10 @@ export interface ItemView {
 const encoder = new TextEncoder();
 
 /** `item "title" (id) in vault "name"`, for messages. */
-export function describeItem(view: Pick<ItemView, 'item' | 'vaultName'>): string {
+export function describeItem(view: {
+  readonly item: Pick<ConnectItem, 'title' | 'id'>;
+  readonly vaultName: string;
+}): string {
   return `item "${view.item.title}" (${view.item.id}) in vault "${view.vaultName}"`;
 }
 

@@ -161,7 +161,7 @@ export class OnePasswordClient implements SecretsClient {
   /** Reads a located item; Connect errors other than 404 become Tessera errors naming it. */
   async #read(located: LocatedItem, freshness: ReadFreshness): Promise<ItemView> {
     const { vault, summary } = located;
-    const where = `item "${summary.title}" (${summary.id}) in vault "${vault.name}"`;
+    const where = describeItem({ item: summary, vaultName: vault.name });
     const item = await this.parts.reader.item(summary, freshness).catch((error: unknown) => {
       if (error instanceof ConnectApiError && error.status === 404) throw error;
       throw describeConnectFailure(error, `reading ${where}`);
