@@ -15,7 +15,11 @@ export interface BenchObject {
   kind?: string;
   metadata: { name: string; namespace?: string; resourceVersion?: string; [field: string]: unknown };
   spec?: unknown;
-  status?: { conditions?: Array<{ type: string; status: string; reason?: string }>; refreshTime?: string };
+  status?: {
+    conditions?: Array<{ type: string; status: string; reason?: string }>;
+    refreshTime?: string;
+    syncedResourceVersion?: string;
+  };
 }
 
 /** One watch event. */

@@ -53,6 +53,6 @@ function aSyncedStatus(es: BenchObject): BenchObject['status'] {
   return {
     refreshTime: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
     conditions: [{ type: 'Ready', status: 'True', reason: 'SecretSynced' }],
-    ...{ syncedResourceVersion: `1-${es.metadata.resourceVersion ?? ''}` },
+    syncedResourceVersion: `1-${es.metadata.resourceVersion ?? ''}`,
   };
 }
