@@ -2,13 +2,8 @@ import type { ExternalSecret } from '../../api/v1/index.js';
 import { InMemoryKube } from '../../kube/in-memory-kube.js';
 import { anExternalSecret } from '../../testing/fixtures.js';
 import { syncedResourceVersionOf } from './object-hash.js';
-import {
-  formatKubeTime,
-  nextStatus,
-  writeStatus,
-  StatusMessages,
-  type StatusChange,
-} from './write-status.js';
+import { nextStatus, writeStatus, StatusMessages, type StatusChange } from './write-status.js';
+import { toKubeTime } from '../../kube/kube-time.js';
 
 const T0 = new Date('2026-01-01T10:00:00.750Z');
 const T1 = new Date('2026-01-01T11:00:00Z');
@@ -70,7 +65,7 @@ describe('status', () => {
         status: 'False',
         reason: 'SecretSyncedError',
         message: failed.message,
-        lastTransitionTime: formatKubeTime(T1),
+        lastTransitionTime: toKubeTime(T1),
       },
     ]);
   });

@@ -12,6 +12,7 @@ import type { ExternalSecret, ExternalSecretCondition, ExternalSecretStatus } fr
 import type { KubeClient } from '../../kube/kube-port.js';
 import { sameJson } from './json-equal.js';
 import { syncedResourceVersionOf } from './object-hash.js';
+import { toKubeTime } from '../../kube/kube-time.js';
 
 /** ESO's Ready reasons. */
 export type ReadyReason = 'SecretSynced' | 'SecretDeleted' | 'SecretMissing' | 'SecretSyncedError';
@@ -44,19 +45,6 @@ export interface StatusChange {
   readonly binding?: string;
 }
 
-let lastSecond = Number.NaN;
-let lastSecondText = '';
-
-/** Formats a time the way metav1.Time serialises: RFC 3339, whole seconds, UTC. */
-export function formatKubeTime(at: Date): string {
-  const second = Math.floor(at.getTime() / 1000);
-  if (second !== lastSecond) {
-    lastSecondText = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
-    lastSecond = second;
-  }
-  return lastSecondText;
-}
-
 function readyCondition(
   previous: ExternalSecretCondition | undefined,
   change: StatusChange,
@@ -77,7 +65,7 @@ function readyCondition(
     status,
     reason: change.reason,
     message: change.message,
-    lastTransitionTime: keepTime ? previous.lastTransitionTime : formatKubeTime(now),
+    lastTransitionTime: keepTime ? previous.lastTransitionTime : toKubeTime(now),
   };
 }
 
@@ -94,7 +82,7 @@ export function nextStatus(es: ExternalSecret, change: StatusChange, now: Date):
     ],
   };
   if (change.synced) {
-    next.refreshTime = formatKubeTime(now);
+    next.refreshTime = toKubeTime(now);
     next.syncedResourceVersion = syncedResourceVersionOf(es);
   }
   if (change.binding !== undefined) next.binding = { name: change.binding };

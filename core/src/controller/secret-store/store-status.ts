@@ -9,6 +9,7 @@ import type { KubeClient } from '../../kube/kube-port.js';
 import { KubeApiError } from '../../kube/kube-port.js';
 import type { StoreCapabilities } from '../../provider/provider.js';
 import type { AnyStore } from '../../provider/store-view.js';
+import { toKubeTime } from '../../kube/kube-time.js';
 
 /** ESO's store condition reasons. */
 export type StoreReadyReason = 'Valid' | 'ValidationUnknown' | 'InvalidProviderConfig';
@@ -87,9 +88,4 @@ export async function writeStoreStatus(
     if (error instanceof KubeApiError && error.isNotFound) return;
     throw error;
   }
-}
-
-/** RFC 3339 with second precision, as Kubernetes writes times. */
-export function toKubeTime(date: Date): string {
-  return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
