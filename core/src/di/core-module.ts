@@ -22,6 +22,7 @@ import type { StoreKind } from '../provider/provider.js';
 import { ReadCoalescer } from '../provider/read-coalescer.js';
 import type { AnyStore } from '../provider/store-view.js';
 import type { ControllerSettings } from './controller-settings.js';
+import type { Redactor } from '../logging/redactor.js';
 import * as tokens from './tokens.js';
 
 const optional = (serviceIdentifier: symbol) => ({ serviceIdentifier, optional: true as const });
@@ -36,9 +37,9 @@ export const coreModule = new ContainerModule(({ bind }) => {
     .inSingletonScope();
   bind(tokens.ProviderKubeAccessFactory)
     .toResolvedValue(
-      (kube: KubeClient, issuer: ServiceAccountTokenIssuer | undefined) =>
-        kubeProviderAccessFactory(kube, issuer),
-      [tokens.KubeClient, optional(tokens.ServiceAccountTokenIssuer)],
+      (kube: KubeClient, issuer: ServiceAccountTokenIssuer | undefined, redactor: Redactor | undefined) =>
+        kubeProviderAccessFactory(kube, issuer, redactor),
+      [tokens.KubeClient, optional(tokens.ServiceAccountTokenIssuer), optional(tokens.Redactor)],
     )
     .inSingletonScope();
   bind(tokens.SecretStoreReconciler)
@@ -80,6 +81,7 @@ function storeReconcilerInjections() {
     tokens.ControllerSettings,
     optional(tokens.Clock),
     optional(tokens.Logger),
+    optional(tokens.Redactor),
   ] as [
     symbol,
     symbol,
@@ -88,6 +90,7 @@ function storeReconcilerInjections() {
     symbol,
     symbol,
     symbol,
+    ReturnType<typeof optional>,
     ReturnType<typeof optional>,
     ReturnType<typeof optional>,
   ];
@@ -104,6 +107,7 @@ function storeReconcilerFactory(kind: StoreKind) {
     settings: ControllerSettings,
     clock?: Clock,
     logger?: Logger,
+    redactor?: Redactor,
   ) =>
     new StoreReconciler({
       kind,
@@ -116,5 +120,6 @@ function storeReconcilerFactory(kind: StoreKind) {
       settings,
       clock,
       logger,
+      redactor,
     });
 }

@@ -1,6 +1,7 @@
 import { InMemoryKube } from '../kube/in-memory-kube.js';
 import { aSecret } from '../testing/fixtures.js';
 import { InvalidProviderConfigError } from './errors.js';
+import { Redactor } from '../logging/redactor.js';
 import { KubeProviderAccess, ReferentNamespaceUnavailableError } from './provider-kube-access.js';
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
@@ -119,5 +120,30 @@ describe('KubeProviderAccess', () => {
       referentNamespace: 'ns',
     });
     await expect(access.createServiceAccountToken({ name: 'sa' })).rejects.toThrow(/no TokenRequest access/);
+  });
+
+  it('registers every credential it reads and every token it issues for redaction', async () => {
+    // GIVEN access wired to a redactor
+    const kube = kubeWithCredentials();
+    kube.seed({
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: { name: 'reader', namespace: 'team-a' },
+    });
+    const secrets = new Redactor();
+    const access = new KubeProviderAccess({
+      kube,
+      store: { kind: 'SecretStore', name: 's', namespace: 'team-a' },
+      referentNamespace: 'team-a',
+      tokenIssuer: { createToken: async ({ name }) => `issued-token-for-${name}` },
+      secrets,
+    });
+    // WHEN a credential is read and a token issued
+    await access.readSecretKey({ name: 'creds', key: 'token' });
+    await access.createServiceAccountToken({ name: 'reader' });
+    // THEN neither can appear in redacted text
+    expect(secrets.redact('got canary-team-a and issued-token-for-reader')).toBe(
+      'got [REDACTED] and [REDACTED]',
+    );
   });
 });

@@ -8,7 +8,8 @@
  *
  * Credential Secrets are read live from the API server (as ESO does without `--enable-secrets-caching`),
  * so a fixed credential is picked up by the next client. Errors name `<namespace>/<name>` and the key,
- * never a value.
+ * never a value; every credential read (and every ServiceAccount token issued) is registered with the
+ * redactor, so a backend error that echoes one cannot carry it into a status, Event or log.
  */
 import type { KubeClient, SecretObject } from '../kube/kube-port.js';
 import { InvalidProviderConfigError } from './errors.js';
@@ -42,6 +43,13 @@ export interface KubeProviderAccessOptions {
   readonly referentNamespace: string;
   /** @default undefined — service-account tokens are then refused with a clear error */
   readonly tokenIssuer?: ServiceAccountTokenIssuer;
+  /** Where credential values are registered for redaction. @default not registered */
+  readonly secrets?: SecretRegistry;
+}
+
+/** What {@link KubeProviderAccess} needs of the redactor. */
+export interface SecretRegistry {
+  register(value: Uint8Array | string): void;
 }
 
 /** Namespace-checked Secret and ServiceAccount access for one store. */
@@ -78,7 +86,9 @@ export class KubeProviderAccess implements ProviderKubeAccess {
         `${where} referenced by ${this.storeName()} has no key "${ref.key}"; add the key or fix the reference`,
       );
     }
-    return new Uint8Array(Buffer.from(encoded, 'base64'));
+    const value = new Uint8Array(Buffer.from(encoded, 'base64'));
+    this.options.secrets?.register(value);
+    return value;
   }
 
   async createServiceAccountToken(
@@ -92,12 +102,14 @@ export class KubeProviderAccess implements ProviderKubeAccess {
           'use a Secret-based credential',
       );
     }
-    return this.options.tokenIssuer.createToken({
+    const token = await this.options.tokenIssuer.createToken({
       namespace,
       name: ref.name,
       audiences: ref.audiences,
       expirationSeconds: options?.expirationSeconds,
     });
+    this.options.secrets?.register(token);
+    return token;
   }
 
   /** Applies the namespace rules to an explicit namespace (possibly absent). */
@@ -132,7 +144,8 @@ export class KubeProviderAccess implements ProviderKubeAccess {
 export function kubeProviderAccessFactory(
   kube: KubeClient,
   tokenIssuer?: ServiceAccountTokenIssuer,
+  secrets?: SecretRegistry,
 ): ProviderKubeAccessFactory {
   return (store, referentNamespace) =>
-    new KubeProviderAccess({ kube, store, referentNamespace, tokenIssuer });
+    new KubeProviderAccess({ kube, store, referentNamespace, tokenIssuer, secrets });
 }

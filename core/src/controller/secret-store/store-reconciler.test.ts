@@ -18,6 +18,9 @@ import { ManualClock } from '../manual-clock.js';
 import { TerminalError } from '../reconciler.js';
 import { StoreReadyNotifier } from './store-ready-notifier.js';
 import { StoreReconciler, StoreValidationError } from './store-reconciler.js';
+import { Redactor } from '../../logging/redactor.js';
+import { aSecret } from '../../testing/fixtures.js';
+import type { ClientContext, Provider } from '../../provider/provider.js';
 
 interface Harness {
   kube: InMemoryKube;
@@ -49,6 +52,7 @@ function harness(options: {
     (options.contribution ?? ((p) => stubContribution('fake', p)))(provider),
   ]);
   const events = new RecordingEventRecorder();
+  const redactor = new Redactor();
   const notifier = new StoreReadyNotifier();
   const notified: string[] = [];
   notifier.onStoreReady((key) => notified.push(key));
@@ -57,10 +61,11 @@ function harness(options: {
     kube,
     stores: kube.cache<AnyStore>({ apiVersion: API_VERSION_V1, kind }),
     registry,
-    clients: new ProviderClientCache(registry, kubeProviderAccessFactory(kube)),
+    clients: new ProviderClientCache(registry, kubeProviderAccessFactory(kube, undefined, redactor)),
     events,
     notifier,
     clock: new ManualClock(),
+    redactor,
   });
   const { name = '', namespace } = options.store.metadata;
   return {
@@ -316,5 +321,31 @@ describe('SecretStore / ClusterSecretStore reconcile', () => {
       reason: 'Valid',
     });
     expect(h.notified).toEqual(['ClusterSecretStore/shared']);
+  });
+
+  it('never writes a credential into the status or an Event, even when the backend echoes it', async () => {
+    // GIVEN a provider that reads its token Secret and fails with a message quoting the token
+    const CANARY = 'canary-store-token-7f3a';
+    const echoing: Provider = {
+      validateStore: () => [],
+      async newClient(context: ClientContext) {
+        const token = new TextDecoder().decode(
+          await context.kube.readSecretKey({ name: 'creds', key: 'token' }),
+        );
+        throw new InvalidProviderConfigError(`backend refused token ${token} (401)`);
+      },
+    };
+    const h = harness({
+      store: aSecretStore('s').inNamespace('ns').build(),
+      contribution: () => stubContribution('fake', echoing),
+    });
+    h.kube.seed(aSecret('creds').inNamespace('ns').withData({ token: CANARY }).build());
+    // WHEN the store is reconciled
+    await expect(h.reconcile()).rejects.toThrow(StoreValidationError);
+    // THEN the status and the Event keep the message but not the token
+    const message = readyOf(h.status())?.message ?? '';
+    expect(message).toContain('backend refused token [REDACTED] (401)');
+    expect(message).not.toContain(CANARY);
+    expect(JSON.stringify(h.events.withReason('InvalidProviderConfig'))).not.toContain(CANARY);
   });
 });

@@ -12,6 +12,7 @@
  *    reconcile), announce stores that became Ready or changed, requeue after the refresh interval.
  */
 import type { KubeClient, EventRecorder, ObjectCache } from '../../kube/kube-port.js';
+import type { TextRedactor } from '../../logging/redactor.js';
 import { defaultControllerSettings, type ControllerSettings } from '../../di/controller-settings.js';
 import { noopLogger, type Logger } from '../../logging/logger.js';
 import type { ProviderClientCache } from '../../provider/client-cache.js';
@@ -51,6 +52,8 @@ export interface StoreReconcilerDeps {
   readonly clock?: Clock;
   /** @default noopLogger */
   readonly logger?: Logger;
+  /** Redacts registered secret values (credentials included) out of condition messages. @default none */
+  readonly redactor?: TextRedactor;
 }
 
 /** Annotation that silences the maintenance-status warning events (ESO). */
@@ -122,7 +125,9 @@ export class StoreReconciler implements Reconciler {
       }
       return { ready: true, reason: 'Valid', capabilities, message: 'store validated' };
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      // A backend's error may echo a credential; registered credentials never reach status or Events.
+      const text = error instanceof Error ? error.message : String(error);
+      const detail = this.deps.redactor?.redact(text) ?? text;
       if (error instanceof ReferentNamespaceUnavailableError && store.kind === 'ClusterSecretStore') {
         return {
           ready: true,
