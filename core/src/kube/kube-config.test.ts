@@ -82,6 +82,28 @@ describe('loadKubeConfig', () => {
     expect(after.headers).toEqual({ Authorization: 'Bearer second' });
   });
 
+  test('certificate files are read once; only the token is read again on each refresh', async () => {
+    // GIVEN a client certificate pair in files, applied once
+    writeFileSync(join(dir, 'client.crt'), 'CERT');
+    writeFileSync(join(dir, 'client.key'), 'KEY');
+    const source = loadKubeConfig({
+      kubeconfigPath: aKubeconfig({
+        'client-certificate': 'client.crt',
+        'client-key': 'client.key',
+        token: 't',
+      }),
+    });
+    await applied(source);
+    // WHEN the files go away and the options are applied again (the transport's token refresh)
+    rmSync(join(dir, 'client.crt'));
+    rmSync(join(dir, 'client.key'));
+    const again = await applied(source);
+    // THEN nothing is read from disk and the same pair is applied
+    expect(again.cert?.toString()).toBe('CERT');
+    expect(again.key?.toString()).toBe('KEY');
+    expect(again.headers).toEqual({ Authorization: 'Bearer t' });
+  });
+
   test('basic auth, insecure-skip-tls-verify and tls-server-name are applied', async () => {
     const path = aKubeconfig(
       { username: 'admin', password: 'pw' },

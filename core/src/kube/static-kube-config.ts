@@ -43,6 +43,7 @@ export function isStatic(cluster: KubeconfigCluster, user: KubeconfigUser): bool
 export class StaticKubeConfig implements KubeConfigSource {
   readonly server: string;
   readonly proxyUrl?: string;
+  private tls: Pick<RequestOptions, 'ca' | 'cert' | 'key'> | undefined;
 
   constructor(
     private readonly cluster: KubeconfigCluster,
@@ -57,15 +58,30 @@ export class StaticKubeConfig implements KubeConfigSource {
     const { cluster, user } = this;
     if (cluster['insecure-skip-tls-verify'] === true) options.rejectUnauthorized = false;
     if (cluster['tls-server-name']) options.servername = cluster['tls-server-name'];
-    const ca = fileOrData(cluster['certificate-authority'], cluster['certificate-authority-data']);
-    if (ca) options.ca = ca;
-    const cert = fileOrData(user['client-certificate'], user['client-certificate-data']);
-    if (cert) options.cert = cert;
-    const key = fileOrData(user['client-key'], user['client-key-data']);
-    if (key) options.key = key;
+    Object.assign(options, this.tlsMaterial());
     if (user.username) options.auth = `${user.username}:${user.password}`;
     const token = user.token || (user['token-file'] ? readFileSync(user['token-file'], 'utf8').trim() : '');
     if (token) options.headers = { ...(options.headers ?? {}), Authorization: `Bearer ${token}` };
+  }
+
+  /**
+   * CA, client certificate and key, read from their files once: the transport asks again every 10 s
+   * for a rotated token, but builds its TLS connections only once, so re-reading them would be I/O
+   * whose result is never used.
+   */
+  private tlsMaterial(): Pick<RequestOptions, 'ca' | 'cert' | 'key'> {
+    if (this.tls === undefined) {
+      const { cluster, user } = this;
+      const tls: Pick<RequestOptions, 'ca' | 'cert' | 'key'> = {};
+      const ca = fileOrData(cluster['certificate-authority'], cluster['certificate-authority-data']);
+      if (ca) tls.ca = ca;
+      const cert = fileOrData(user['client-certificate'], user['client-certificate-data']);
+      if (cert) tls.cert = cert;
+      const key = fileOrData(user['client-key'], user['client-key-data']);
+      if (key) tls.key = key;
+      this.tls = tls;
+    }
+    return this.tls;
   }
 }
 
